@@ -1,0 +1,1 @@
+"""KCC voice training simulator."""

@@ -1,0 +1,83 @@
+"""The trainee's commands: `oefen` (practise a call) and `scenarios` (list what can be practised)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from simulator.call.record import CallRecord
+from simulator.scenario.model import Scenario
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    oefen = subparsers.add_parser(
+        "oefen",
+        help="oefen een gesprek",
+        description="Oefen een telefoongesprek met een moeilijke beller.",
+    )
+    oefen.add_argument("scenario", metavar="SCENARIO", help="naam of pad van het scenario")
+    oefen.add_argument(
+        "--tekst", action="store_true", help="typ uw antwoorden in plaats van te spreken"
+    )
+    oefen.add_argument("--naam", default="", help="uw naam (zoals u zich voorstelt)")
+    oefen.add_argument(
+        "--toets", action="store_true", help="toetsmodus: geen hints tijdens het gesprek"
+    )
+    oefen.add_argument("--seed", type=int, default=0, help="vaste keuze van varianten (herhaalbaar)")
+    oefen.set_defaults(func=run_oefen)
+
+    lijst = subparsers.add_parser(
+        "scenarios", help="toon de beschikbare scenario's", description="Toon alle scenario's."
+    )
+    lijst.set_defaults(func=run_list)
+
+
+def load_named_scenario(name: str) -> Scenario | None:
+    """The scenario by name or path, or None after printing the Dutch problems."""
+    from simulator.scenario.errors import ScenarioError
+    from simulator.scenario.loader import find_scenario, load_scenario
+
+    try:
+        return load_scenario(find_scenario(name))
+    except ScenarioError as exc:
+        print(str(exc), file=sys.stderr)
+        return None
+
+
+def run_oefen(args: argparse.Namespace) -> int:
+    scenario = load_named_scenario(args.scenario)
+    if scenario is None:
+        return 1
+    if not args.tekst:
+        from simulator.call.session import run_spoken_call
+
+        return run_spoken_call(scenario, trainee=args.naam, seed=args.seed, hints=not args.toets)
+    from simulator import terminal
+
+    record = terminal.play(scenario, trainee=args.naam, seed=args.seed, hints=not args.toets)
+    show_result(record, scenario)
+    return 0
+
+
+def show_result(record: CallRecord, scenario: Scenario) -> None:
+    """The scorecard at the end of a call."""
+    from simulator.scoring.render import render_text
+    from simulator.scoring.scorer import score
+
+    print()
+    print(render_text(score(record, scenario), scenario))
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from simulator.scenario.errors import ScenarioError
+    from simulator.scenario.loader import default_folder, load_scenarios
+
+    try:
+        scenarios = load_scenarios(default_folder())
+    except ScenarioError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    for scenario in sorted(scenarios, key=lambda s: (s.moeilijkheid, s.id)):
+        stars = "★" * scenario.moeilijkheid + "☆" * (5 - scenario.moeilijkheid)
+        print(f"{scenario.id:<36} {stars}  {scenario.thema:<16} {scenario.titel}")
+    return 0
