@@ -1,4 +1,4 @@
-"""The trainee's commands: `oefen` (practise a call) and `scenarios` (list what can be practised)."""
+"""The trainee's commands: `oefen` (practise a call) and `scenarios` (what can be practised)."""
 
 from __future__ import annotations
 
@@ -23,7 +23,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     oefen.add_argument(
         "--toets", action="store_true", help="toetsmodus: geen hints tijdens het gesprek"
     )
-    oefen.add_argument("--seed", type=int, default=0, help="vaste keuze van varianten (herhaalbaar)")
+    oefen.add_argument(
+        "--seed", type=int, default=0, help="vaste keuze van varianten (herhaalbaar)"
+    )
     oefen.set_defaults(func=run_oefen)
 
     lijst = subparsers.add_parser(

@@ -62,7 +62,9 @@ def parse_line(line: str) -> Turn | None:
         try:
             return Turn(stilte=float(rest.replace(",", ".")))
         except ValueError:
-            raise CommandError("Gebruik /stil met een aantal seconden, bijvoorbeeld: /stil 8") from None
+            raise CommandError(
+                "Gebruik /stil met een aantal seconden, bijvoorbeeld: /stil 8"
+            ) from None
     if command in ACTION_COMMANDS:
         return Turn(actie=ACTION_COMMANDS[command], detail=rest.strip())
     raise CommandError(f"Onbekende opdracht {command}. Typ /help voor de lijst met opdrachten.")
@@ -87,7 +89,9 @@ class Printer:
                 self.out.write(f"[{clock_text(event.t)}] {who}: {event.text}\n")
             elif isinstance(event, MoodChange) and self.hints:
                 arrow = "rustiger" if event.new < event.old else "bozer"
-                self.out.write(f"    (stemming {event.old} → {event.new}: {arrow}, {event.reason})\n")
+                self.out.write(
+                    f"    (stemming {event.old} → {event.new}: {arrow}, {event.reason})\n"
+                )
         self.shown = len(events)
         self.out.flush()
 

@@ -10,6 +10,8 @@ from simulator.scenario.model import Scenario
 
 # Recognition below this confidence counts as "not understood" by the caller.
 UNDERSTOOD_CONFIDENCE = 0.3
+# "Ja, ik luister" is a backchannel; a longer sentence that says "ja" is taking the turn.
+BACKCHANNEL_MAX_WORDS = 4
 
 
 class MoveClassifierLike(Protocol):
@@ -33,7 +35,8 @@ class UtteranceAnalysis:
     @property
     def only_backchannel(self) -> bool:
         """True for "ja", "hm-hm", "oké": the trainee listens, the caller may go on."""
-        return set(self.moves) <= {"luistersignaal"} and not self.facts and not self.name
+        short = len(self.text.split()) <= BACKCHANNEL_MAX_WORDS
+        return short and set(self.moves) <= {"luistersignaal"} and not self.facts and not self.name
 
 
 def default_classifier(scenario: Scenario) -> MoveClassifierLike:

@@ -188,7 +188,7 @@ class CallEngine:
         return self._respond(analysis, end + TURN_GAP)
 
     def act(self, action: str, t: float, detail: str = "") -> list[CallerTurn]:
-        """A UI action: opnemen, wacht, terug, doorverbinden, terugbelnotitie, klantbeeld, ophangen."""
+        """A UI action: wacht, terug, doorverbinden, terugbelnotitie, klantbeeld, ophangen."""
         if action == "opnemen":
             return self.pick_up(t)
         if self.finished or not self.picked_up:
@@ -208,7 +208,9 @@ class CallEngine:
             self._mode = "wacht"
         elif action == "terug" and self._mode == "wacht":
             self._mode = "beller"
-            return self._say(self.scenario.reacties.terug_uit_wacht, t + TURN_GAP, "terug_uit_wacht")
+            return self._say(
+                self.scenario.reacties.terug_uit_wacht, t + TURN_GAP, "terug_uit_wacht"
+            )
         return []
 
     def tick(self, t: float) -> list[CallerTurn]:
@@ -245,6 +247,14 @@ class CallEngine:
         if self.monologue_remaining > 0 and not self.finished:
             return self._next_part(max(t, self.speaking_until + MONOLOGUE_PAUSE))
         return []
+
+    def played(self, start: float, end: float) -> None:
+        """The last caller line really played from `start` to `end` (audio runs later than
+        estimated while recognition and rendering take time)."""
+        events = self.record.events
+        index = max(i for i, e in enumerate(events) if isinstance(e, CallerTurn))
+        events[index] = replace(events[index], t=round(start, 2), end=round(end, 2))
+        self.speaking_until = max(self.speaking_until, end)
 
     def register(
         self,
@@ -293,7 +303,9 @@ class CallEngine:
         if analysis.understood and (analysis.fields or analysis.has("vraagt_gegevens")):
             prefix.append((self._data_answer(analysis.fields), "gegevens"))
 
-        transition = self._match(lambda o: self._triggered(o, analysis)) if analysis.understood else None
+        transition = (
+            self._match(lambda o: self._triggered(o, analysis)) if analysis.understood else None
+        )
         if transition:
             lines = self._say_all(prefix, t)
             return lines + self._take(transition, self._after(lines, t), _trigger_label(transition))
@@ -340,16 +352,16 @@ class CallEngine:
             known = list(data)[:2]
         if not known:
             return reacties.gegevens_onbekend
-        return " ".join(
-            self._format(reacties.gegevens, veld=f, waarde=data[f]) for f in known
-        )
+        return " ".join(self.format_line(reacties.gegevens, veld=f, waarde=data[f]) for f in known)
 
     def _transfer(self, t: float, transition: Overgang | None) -> list[CallerTurn]:
         reacties = self.scenario.reacties
         colleague = self.scenario.afhandeling.collega
         if colleague is None or colleague.bereikbaar:
             self._mode = "collega"
-            return self._say(reacties.collega_neemt_op, t + 2.0, "collega_neemt_op", speaker="collega")
+            return self._say(
+                reacties.collega_neemt_op, t + 2.0, "collega_neemt_op", speaker="collega"
+            )
         lines = self._say(reacties.collega_afwezig, t + 2.0, "collega_afwezig", speaker="systeem")
         after = self._after(lines, t)
         if transition:
@@ -357,7 +369,9 @@ class CallEngine:
         return lines + self._say(reacties.terug_na_doorverbinden, after, "terug_na_doorverbinden")
 
     def _hand_over(self, t: float) -> list[CallerTurn]:
-        lines = self._say(self.scenario.reacties.collega_overdracht, t, "overdracht", speaker="collega")
+        lines = self._say(
+            self.scenario.reacties.collega_overdracht, t, "overdracht", speaker="collega"
+        )
         self._end(self.speaking_until, "overdracht")
         return lines
 
@@ -432,10 +446,8 @@ class CallEngine:
             emotional=self.current.emotioneel,
             part=(self._part, len(parts)),
         )
-        if self._part == len(parts):
-            # The monologue ran to its end: the fallback (or ending) of the state follows on.
-            if self.current.einde:
-                self._end(self.speaking_until, "beller")
+        if self._part == len(parts) and self.current.einde:
+            self._end(self.speaking_until, "beller")
         return lines
 
     def _line(self, toestand: Toestand) -> str:
@@ -447,7 +459,8 @@ class CallEngine:
             said = self.rng.choice(said)
         return said or ""
 
-    def _format(self, text: str, **extra: str) -> str:
+    def format_line(self, text: str, **extra: str) -> str:
+        """A caller line with its placeholders filled in, as the caller will say it."""
         scenario = self.scenario
         colleague = scenario.afhandeling.collega
         values = {
@@ -474,7 +487,7 @@ class CallEngine:
         part: tuple[int, int] = (1, 1),
         phase: str | None = None,
     ) -> list[CallerTurn]:
-        text = self._format(text)
+        text = self.format_line(text)
         start = max(t, self.speaking_until)
         voice = voice_for(self.scenario.beller.stem, self.mood)
         end = start + speaking_time(text, voice.rate)

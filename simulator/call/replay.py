@@ -42,7 +42,12 @@ class Turn(_Model):
 
     @model_validator(mode="after")
     def _one_kind(self) -> Turn:
-        kinds = [self.zegt is not None, self.actie is not None, self.stilte is not None, self.doorgaan]
+        kinds = [
+            self.zegt is not None,
+            self.actie is not None,
+            self.stilte is not None,
+            self.doorgaan,
+        ]
         if sum(kinds) != 1:
             raise ValueError("een beurt heeft precies één van: zegt, actie, stilte, doorgaan")
         return self
@@ -72,11 +77,15 @@ def load_transcript(path: str | Path) -> Transcript:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise TranscriptError(f"{path}: het transcript kan niet worden gelezen ({exc.strerror}).") from exc
+        raise TranscriptError(
+            f"{path}: het transcript kan niet worden gelezen ({exc.strerror})."
+        ) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-        raise TranscriptError(f"{where}: dit is geen geldige YAML. Controleer inspringing en dubbele punten.") from exc
+        raise TranscriptError(
+            f"{where}: dit is geen geldige YAML. Controleer inspringing en dubbele punten."
+        ) from exc
     try:
         return Transcript.model_validate(data)
     except ValidationError as exc:

@@ -20,7 +20,9 @@ def voice_for(stem: Stem, mood: int) -> VoiceSettings:
     offset = mood - 5
     rate = round(stem.tempo * (1 + 0.03 * offset))
     volume = min(1.0, max(0.2, stem.volume * (1 + 0.03 * offset)))
-    return VoiceSettings(gender=stem.geslacht, rate=rate, volume=round(volume, 2), pitch=stem.toonhoogte)
+    return VoiceSettings(
+        gender=stem.geslacht, rate=rate, volume=round(volume, 2), pitch=stem.toonhoogte
+    )
 
 
 def speaking_time(text: str, rate_wpm: int) -> float:

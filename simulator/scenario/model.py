@@ -1,4 +1,4 @@
-"""The scenario format as typed, immutable pydantic models (keys in Dutch, as trainers write them)."""
+"""The scenario format as typed, immutable pydantic models (Dutch keys, as trainers write them)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,9 @@ MoodBand = Literal["rustig", "geirriteerd", "boos"]
 MOOD_BANDS: tuple[str, ...] = ("rustig", "geirriteerd", "boos")
 
 # UI actions a trainee can take during a call; also usable as transition triggers.
-Action = Literal["opnemen", "wacht", "terug", "doorverbinden", "terugbelnotitie", "klantbeeld", "ophangen"]
+Action = Literal[
+    "opnemen", "wacht", "terug", "doorverbinden", "terugbelnotitie", "klantbeeld", "ophangen"
+]
 ACTIONS: tuple[str, ...] = (
     "opnemen",
     "wacht",
@@ -109,7 +111,7 @@ class Feit(_Model):
 
     id: str
     beschrijving: str
-    # A phrase matches after normalisation, with tolerance for slips; "..." means "anything between".
+    # A phrase matches after normalisation, tolerating slips; "..." means "anything in between".
     herkennen: list[str] = Field(min_length=1)
 
 

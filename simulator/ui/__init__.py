@@ -1,0 +1,1 @@
+"""The pygame workstation: start screen, call screen, registration form and score screen."""

@@ -184,7 +184,9 @@ def test_respectful_interruption_of_a_monologue():
     engine.let_continue(engine.speaking_until + 1.5)
     assert engine.record.caller_turns[-1].text == "Deel twee."
     middle = engine.record.caller_turns[-1].t + 0.3
-    engine.hear("Mevrouw De Vries, mag ik u even onderbreken? Wat is precies uw vraag?", middle, middle + 3)
+    engine.hear(
+        "Mevrouw De Vries, mag ik u even onderbreken? Wat is precies uw vraag?", middle, middle + 3
+    )
     interruption = engine.record.of(Interruption)[0]
     assert interruption.respectful and interruption.after_parts == 2 and interruption.parts == 3
     assert engine.record.caller_turns[1].interrupted

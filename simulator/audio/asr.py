@@ -1,0 +1,205 @@
+"""Recognising the trainee: engines picked by name (faster-whisper, google, getypt).
+
+faster-whisper runs through SpeechRecognition 3.17's own Whisper adapter (the code behind
+`Recognizer.recognize_faster_whisper`), with the model loaded once instead of on every call.
+The prompt holds at most the scenario's proper names: never a model phrase or anything the
+scorer looks for, so a weak model cannot put the right words in the trainee's mouth.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from speech_recognition import AudioData
+
+from simulator.audio.errors import AudioUnavailable
+from simulator.audio.utterance import Utterance
+from simulator.audio.whisper_model import ModelChoice, choose_model
+from simulator.call.record import Word
+
+ENGINES = ("faster-whisper", "google", "getypt")
+DEFAULT_ENGINE = "faster-whisper"
+# Whisper's own rule for "this segment is not speech".
+NO_SPEECH_PROB = 0.6
+NO_SPEECH_LOGPROB = -1.0
+GOOGLE_WARNING = (
+    "Let op: met de herkenning 'google' gaat uw stem via internet naar Google. "
+    "Gebruik dit alleen als u daarmee instemt; de standaard 'faster-whisper' blijft op deze "
+    "computer."
+)
+
+
+def audio_seconds(audio: AudioData) -> float:
+    return len(audio.frame_data) / float(audio.sample_rate * audio.sample_width)
+
+
+def names_prompt(names: Sequence[str]) -> str | None:
+    """The recogniser's prompt: proper names only, e.g. 'Bakker, Rosmolenstraat, Zaandam.'"""
+    kept = [n.strip() for n in names if n.strip() and n.strip()[0].isupper()]
+    return ", ".join(dict.fromkeys(kept)) + "." if kept else None
+
+
+class WhisperRecognizer:
+    """Offline Dutch recognition with faster-whisper on the CPU (int8)."""
+
+    name = "faster-whisper"
+
+    def __init__(
+        self,
+        model: ModelChoice | None = None,
+        names: Sequence[str] = (),
+        beam_size: int = 5,
+        cpu_threads: int = 0,
+    ) -> None:
+        self.model = model or choose_model()
+        self.prompt = names_prompt(names)
+        self.beam_size = beam_size
+        self.cpu_threads = cpu_threads
+        self._recognizer: Any = None
+        self._lock = threading.Lock()
+
+    def load(self) -> None:
+        """Load the model now (slow: run it off the UI thread)."""
+        with self._lock:
+            if self._recognizer is not None:
+                return
+            from faster_whisper import WhisperModel
+            from speech_recognition.recognizers.whisper_local.base import (
+                WhisperCompatibleRecognizer,
+            )
+            from speech_recognition.recognizers.whisper_local.faster_whisper import (
+                TranscribableAdapter,
+            )
+
+            try:
+                model = WhisperModel(
+                    str(self.model.path),
+                    device="cpu",
+                    compute_type="int8",
+                    cpu_threads=self.cpu_threads,
+                )
+            except (RuntimeError, ValueError, OSError) as exc:
+                raise AudioUnavailable(
+                    f"Het spraakherkenningsmodel in {self.model.path} kon niet worden geladen "
+                    f"({exc}). Oefen met getypte antwoorden (--tekst) of stel een ander model in.",
+                    "model",
+                ) from exc
+            self._recognizer = WhisperCompatibleRecognizer(TranscribableAdapter(model))
+
+    def with_names(self, names: Sequence[str]) -> WhisperRecognizer:
+        """The same loaded model with another names prompt (one per scenario)."""
+        other = WhisperRecognizer(self.model, names, self.beam_size, self.cpu_threads)
+        self.load()
+        other._recognizer = self._recognizer
+        return other
+
+    def transcribe(self, audio: AudioData, start: float = 0.0) -> Utterance:
+        self.load()
+        result = self._recognizer.recognize(
+            audio,
+            show_dict=True,
+            language="nl",
+            task="transcribe",
+            word_timestamps=True,
+            initial_prompt=self.prompt,
+            beam_size=self.beam_size,
+            condition_on_previous_text=False,
+            vad_filter=True,
+        )
+        return utterance_from_segments(result["segments"], audio_seconds(audio)).shifted(start)
+
+
+def utterance_from_segments(segments: Sequence[Any], duration: float) -> Utterance:
+    """An Utterance from faster-whisper segments; non-speech segments are dropped."""
+    kept = [
+        s
+        for s in segments
+        if not (s.no_speech_prob > NO_SPEECH_PROB and s.avg_logprob < NO_SPEECH_LOGPROB)
+    ]
+    words = tuple(
+        Word(
+            text=w.word.strip(),
+            start=round(float(w.start), 2),
+            end=round(float(w.end), 2),
+            probability=round(float(w.probability), 3),
+        )
+        for s in kept
+        for w in (s.words or ())
+        if w.word.strip()
+    )
+    text = " ".join(s.text.strip() for s in kept if s.text.strip())
+    if not text:
+        return Utterance("", 0.0, round(duration, 2), 0.0, ())
+    if words:
+        confidence = sum(w.probability for w in words) / len(words)
+        begin, end = words[0].start, words[-1].end
+    else:
+        confidence = math.exp(sum(s.avg_logprob for s in kept) / len(kept))
+        begin, end = kept[0].start, kept[-1].end
+    return Utterance(
+        text, round(float(begin), 2), round(float(end), 2), round(float(confidence), 3), words
+    )
+
+
+class GoogleRecognizer:
+    """Online recognition (opt-in only): the audio leaves this computer."""
+
+    name = "google"
+
+    def __init__(self, warn: bool = True) -> None:
+        import speech_recognition as sr
+
+        self._recognizer = sr.Recognizer()
+        if warn:
+            print(GOOGLE_WARNING, file=sys.stderr)
+
+    def transcribe(self, audio: AudioData, start: float = 0.0) -> Utterance:
+        import speech_recognition as sr
+
+        duration = audio_seconds(audio)
+        try:
+            result = self._recognizer.recognize_google(audio, language="nl-NL", show_all=True)
+        except sr.RequestError as exc:
+            raise AudioUnavailable(
+                f"De online herkenning is niet bereikbaar ({exc}). Gebruik de herkenning "
+                "'faster-whisper' (zonder internet) of typ uw antwoorden (--tekst).",
+                "internet",
+            ) from exc
+        alternatives = result.get("alternative", []) if isinstance(result, dict) else []
+        if not alternatives:
+            return Utterance("", start, round(start + duration, 2), 0.0, ())
+        best = alternatives[0]
+        # Google gives no word timings: the words share the utterance evenly.
+        texts = best.get("transcript", "").split()
+        step = duration / max(1, len(texts))
+        words = tuple(
+            Word(t, round(start + i * step, 2), round(start + (i + 1) * step, 2))
+            for i, t in enumerate(texts)
+        )
+        return Utterance(
+            best.get("transcript", ""),
+            round(start, 2),
+            round(start + duration, 2),
+            float(best.get("confidence", 0.5)),
+            words,
+        )
+
+
+def make_recognizer(
+    engine: str = DEFAULT_ENGINE, names: Sequence[str] = (), model: str | Path | None = None
+) -> WhisperRecognizer | GoogleRecognizer | None:
+    """The recogniser for a configured engine name; None means typed answers ('getypt')."""
+    if engine == "faster-whisper":
+        return WhisperRecognizer(choose_model(str(model) if model else None), names)
+    if engine == "google":
+        return GoogleRecognizer()
+    if engine == "getypt":
+        return None
+    raise AudioUnavailable(
+        f"Onbekende spraakherkenning '{engine}'. Kies uit: {', '.join(ENGINES)}.", "instelling"
+    )

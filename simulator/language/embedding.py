@@ -1,0 +1,5 @@
+"""Optional embedding path (filled in later)."""
+
+
+def load_embedder(moves, required: bool = False):
+    return None

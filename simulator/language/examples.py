@@ -1,0 +1,89 @@
+"""Recognises a move by its example phrases, tolerating a missing or a wrong word.
+
+"kan ik u nog ergens anders mee van dienst zijn" said as "kan ik u nog ergens mee van dienst
+zijn" still matches: the example's words must appear in order (longest common subsequence)
+with at most one miss for examples of five words or more (two from ten words), within a window
+not much longer than the example. Short examples must appear whole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from simulator.language.normalize import tokens
+
+
+@dataclass(frozen=True)
+class Example:
+    move: str
+    words: tuple[str, ...]
+    whole_only: bool = False
+
+    @property
+    def allowed_misses(self) -> int:
+        n = len(self.words)
+        return 0 if n < 5 else 1 if n < 10 else 2
+
+
+@dataclass(frozen=True)
+class ExampleMatch:
+    move: str
+    first: int
+    last: int
+    score: float
+
+
+def example_words(phrase: str) -> tuple[str, ...]:
+    return tuple(t.text for t in tokens(phrase))
+
+
+def align(words: Sequence[str], text: Sequence[str]) -> tuple[int, int, int] | None:
+    """(matched, first, last) of the best in-order match of `words` in `text`."""
+    n, m = len(words), len(text)
+    if not n or not m:
+        return None
+    # lcs[i][j]: best match of words[:i] in text[:j]; start[i][j]: where that match began.
+    lcs = [[0] * (m + 1) for _ in range(n + 1)]
+    start = [[-1] * (m + 1) for _ in range(n + 1)]
+    for i in range(1, n + 1):
+        for j in range(1, m + 1):
+            if words[i - 1] == text[j - 1]:
+                lcs[i][j] = lcs[i - 1][j - 1] + 1
+                start[i][j] = start[i - 1][j - 1] if lcs[i - 1][j - 1] else j - 1
+            elif lcs[i - 1][j] >= lcs[i][j - 1]:
+                lcs[i][j], start[i][j] = lcs[i - 1][j], start[i - 1][j]
+            else:
+                lcs[i][j], start[i][j] = lcs[i][j - 1], start[i][j - 1]
+    best = lcs[n][m]
+    if not best:
+        return None
+    last = min(j for j in range(1, m + 1) if lcs[n][j] == best) - 1
+    return best, start[n][last + 1], last
+
+
+class ExampleBank:
+    def __init__(self, examples: Iterable[Example]) -> None:
+        self.examples = [e for e in examples if e.words]
+
+    def matches(self, words: Sequence[str]) -> list[ExampleMatch]:
+        present = set(words)
+        found: list[ExampleMatch] = []
+        for example in self.examples:
+            n = len(example.words)
+            need = n - example.allowed_misses
+            if example.whole_only and len(words) != n:
+                continue
+            distinct = set(example.words)
+            if len(distinct & present) < min(need, len(distinct)):
+                continue
+            aligned = align(example.words, words)
+            if aligned is None:
+                continue
+            matched, first, last = aligned
+            if matched < need or last - first + 1 > n + 2:
+                continue
+            if example.whole_only and matched != len(words):
+                continue
+            found.append(ExampleMatch(example.move, first, last, matched / n))
+        return found

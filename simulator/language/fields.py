@@ -1,0 +1,128 @@
+"""Which customer-data fields a trainee asks for or checks ("mag ik uw postcode?" -> postcode)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from simulator.language.normalize import tokens
+from simulator.language.patterns import Text
+
+FIELD_KEYS = (
+    "adres",
+    "postcode",
+    "huisnummer",
+    "woonplaats",
+    "geboortedatum",
+    "telefoonnummer",
+    "emailadres",
+    "bsn",
+    "kenteken",
+)
+
+# Nouns that name a field; matched on normalised words.
+_NOUNS: dict[str, str] = {
+    "adres": r"(?:woon|post|huis|bezoek)?adres(?:gegevens)?",
+    "postcode": r"postcode",
+    "huisnummer": r"huisnummer(?:s)?|huisnummertoevoeging|toevoeging",
+    "woonplaats": r"woonplaats|(?:plaats|stad|gemeente|dorp) waar u woont",
+    "geboortedatum": r"geboortedatum|geboortedag|geboortejaar|geboorte datum",
+    "telefoonnummer": r"(?:telefoon|mobiele|mobiel|06|vaste|terugbel|bel)\s?nummer|telefoonnummers|"
+    r"nummer (?:waarop|waar) (?:ik|we|wij|u) .{0,30}(?:bereik|bel)",
+    "emailadres": r"e?mailadres|email|mail adres",
+    "bsn": r"bsn|burgerservicenummer|burger service nummer|sofinummer|sofi nummer",
+    "kenteken": r"kenteken|kentekennummer|nummerbord",
+}
+
+# Phrases that ask for a field by themselves.
+_QUESTIONS: tuple[tuple[str, str], ...] = (
+    ("adres", r"waar (?:woont|woonde|verblijft) u"),
+    ("adres", r"^(?:en )?(?:woont|woonde) u (?:nog |nog steeds |nog altijd )?(?:op|aan|in)"),
+    ("adres", r"op welk adres"),
+    ("woonplaats", r"(?:in )?welke (?:plaats|stad|gemeente|woonplaats) woont u"),
+    ("woonplaats", r"waar (?:woont|woonde) u"),
+    ("geboortedatum", r"wanneer (?:bent|was) u geboren|(?:wat is|wat was) uw geboortejaar"),
+    ("geboortedatum", r"(?:wat is|wat was|welke) (?:uw|de) geboorte"),
+    ("telefoonnummer", r"(?:op|onder) welk (?:telefoon)?nummer"),
+    ("telefoonnummer", r"(?:hoe|waar) (?:kan|kunnen|mag) (?:ik|we|wij|de collega|mijn collega|"
+     r"hij|zij) u (?:het best |het beste |goed )?(?:bereiken|terugbellen|bellen)"),
+    ("emailadres", r"op welk (?:e ?mail)?adres"),
+)  # fmt: skip
+
+# Words in the same sentence that make a field mention a request or a check.
+_ASKING = re.compile(
+    r"(?<![^ ])(?:mag ik|mogen wij|mogen we|kan ik|kunt u|kan u|wilt u|zou u|noemt u|noem|geeft u|"
+    r"geef|spellen|spelt u|controleren|controleer|checken|check|nagaan|bevestigen|verifieren|"
+    r"klopt|nog steeds|nog altijd|nog het|is dat|is het|welk|welke|wat is|wat was|hoe luidt|"
+    r"heeft u|hebt u|noteren|opgeven|doorgeven|bij de hand|bij de hand hebben|vragen naar|"
+    r"is nog|nog juist|nog actueel|juist|correct)(?![^ ])"
+)
+_OWNER = re.compile(r"(?<![^ ])(?:uw|je|jouw)(?: [a-z]+){0,2}$")
+_OWNER_ARTICLE = re.compile(r"(?<![^ ])(?:het|de)(?: [a-z]+){0,1}$")
+_ARTICLE_FIELDS = frozenset({"kenteken", "huisnummer", "postcode", "bsn"})
+_SENTENCE_END = re.compile(r"[.?!;]")
+
+
+@dataclass(frozen=True)
+class FieldHit:
+    field: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=2048)
+def field_hits(text: str) -> tuple[FieldHit, ...]:
+    """Field requests with the character span in `text` that asks for them."""
+    hits: list[FieldHit] = []
+    for sentence_start, sentence in _sentences(text):
+        toks = tokens(sentence)
+        if not toks:
+            continue
+        norm = Text.build(sentence, toks)
+        string = norm.string
+        question = "?" in sentence
+        for key, rx in _QUESTIONS:
+            for m in re.finditer(rf"(?<![^ ])(?:{rx})(?![^ ])", string):
+                first, last = norm.token_span(m.start(), m.end())
+                hits.append(_hit(key, sentence_start, toks, first, last))
+        asking = list(_ASKING.finditer(string))
+        for key, rx in _NOUNS.items():
+            for m in re.finditer(rf"(?<![^ ])(?:{rx})(?![^ ])", string):
+                before = string[: m.start()].rstrip()
+                owned = bool(_OWNER.search(before)) or (
+                    key in _ARTICLE_FIELDS and bool(_OWNER_ARTICLE.search(before))
+                )
+                cues = [a for a in asking if abs(a.start() - m.start()) < 60]
+                bare = string.strip() == m.group() or re.fullmatch(
+                    rf"(?:en )?(?:uw |de |het )?{re.escape(m.group())}(?: nog| graag| even)*",
+                    string,
+                )
+                if (owned and (cues or question)) or bare:
+                    if key == "adres" and "email" in m.group():
+                        continue
+                    first, last = norm.token_span(m.start(), m.end())
+                    if cues:
+                        first = min(first, norm.token_span(cues[0].start(), cues[0].end())[0])
+                    hits.append(_hit(key, sentence_start, toks, first, last))
+    return tuple(dict.fromkeys(hits))
+
+
+def _hit(key: str, offset: int, toks, first: int, last: int) -> FieldHit:
+    return FieldHit(key, offset + toks[first].start, offset + toks[last].end)
+
+
+def _sentences(text: str) -> list[tuple[int, str]]:
+    out, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        out.append((start, text[start : m.end()]))
+        start = m.end()
+    if start < len(text):
+        out.append((start, text[start:]))
+    return out
+
+
+def requested_fields(text: str) -> list[str]:
+    """Field keys (adres, postcode, geboortedatum, ...) the utterance asks for or checks."""
+    seen = dict.fromkeys(hit.field for hit in field_hits(text))
+    return [key for key in FIELD_KEYS if key in seen]

@@ -1,0 +1,85 @@
+"""The move library: moves.yaml read into typed, compiled move specifications."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from simulator.language.patterns import Pattern, compile_pattern
+
+_KEYS = {
+    "beschrijving",
+    "patronen",
+    "uitzonderingen",
+    "onderdrukt_door",
+    "voorbeelden",
+    "tegenvoorbeelden",
+    "heel_zinnetje",
+    "velden",
+    "vraagteken",
+}
+
+
+@dataclass(frozen=True)
+class MoveSpec:
+    id: str
+    description: str
+    patterns: tuple[Pattern, ...] = ()
+    exceptions: tuple[Pattern, ...] = ()
+    suppressed_by: tuple[str, ...] = ()
+    examples: tuple[str, ...] = ()
+    counter_examples: tuple[str, ...] = ()
+    whole_only: bool = False
+    uses_fields: bool = False
+    question_mark: bool = False
+
+
+@dataclass(frozen=True)
+class Library:
+    moves: dict[str, MoveSpec]
+    groups: dict[str, tuple[str, ...]]
+
+
+def parse_library(data: dict, source: str = "moves.yaml") -> Library:
+    """Build a Library from the YAML structure; unknown keys are errors (typos must not pass)."""
+    groups = {name: tuple(str(w) for w in words) for name, words in data["woordgroepen"].items()}
+    moves: dict[str, MoveSpec] = {}
+    for move_id, spec in data["bewegingen"].items():
+        unknown = set(spec) - _KEYS
+        if unknown:
+            raise ValueError(f"{source}: move {move_id}: unknown keys {sorted(unknown)}")
+        moves[move_id] = MoveSpec(
+            id=move_id,
+            description=spec.get("beschrijving", ""),
+            patterns=tuple(compile_pattern(p, groups) for p in spec.get("patronen", ())),
+            exceptions=tuple(compile_pattern(p, groups) for p in spec.get("uitzonderingen", ())),
+            suppressed_by=tuple(spec.get("onderdrukt_door", ())),
+            examples=tuple(spec.get("voorbeelden", ())),
+            counter_examples=tuple(spec.get("tegenvoorbeelden", ())),
+            whole_only=bool(spec.get("heel_zinnetje", False)),
+            uses_fields=bool(spec.get("velden", False)),
+            question_mark=bool(spec.get("vraagteken", False)),
+        )
+    for spec in moves.values():
+        for other in spec.suppressed_by:
+            if other not in moves:
+                raise ValueError(
+                    f"{source}: move {spec.id}: unknown move {other} in onderdrukt_door"
+                )
+    return Library(moves, groups)
+
+
+def load_library(path: Path | None = None) -> Library:
+    if path is None:
+        return builtin_library()
+    return parse_library(yaml.safe_load(path.read_text(encoding="utf-8")), str(path))
+
+
+@lru_cache(maxsize=1)
+def builtin_library() -> Library:
+    text = resources.files("simulator.language").joinpath("moves.yaml").read_text(encoding="utf-8")
+    return parse_library(yaml.safe_load(text))

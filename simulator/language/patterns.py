@@ -1,0 +1,195 @@
+"""A small pattern language over normalised text, readable for trainers who edit moves.yaml.
+
+- words in order: `ik ga dat uitzoeken`; `(a|b)` alternatives; `[x]` optional words;
+- `...` zero to five other words; `_` any one word; `woord*` any word starting with "woord";
+- `{groep}` a named word group from `woordgroepen` in moves.yaml;
+- `^` at the start: only at the start of a clause (after punctuation, "ja", "oké", a greeting
+  or the caller's name); `=` at the start: the whole utterance and nothing more;
+- `re:` at the start: a plain regular expression over the normalised text (for programmers).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+
+from simulator.language.normalize import Token
+
+GAP = r"(?:[^ ]+ ){0,5}"
+_GROUP = re.compile(r"\{(\w+)\}")
+_CLAUSE_PUNCTUATION = re.compile(r"[.?!;:,…]")
+_SENTENCE_PUNCTUATION = re.compile(r"[.?!;…]")
+
+# A verb after one of these words still opens the clause ("ja, heeft u ...", "mevrouw, bent u").
+CLAUSE_OPENERS = frozenset(
+    [
+        "ja",
+        "nee",
+        "oke",
+        "goed",
+        "prima",
+        "mevrouw",
+        "meneer",
+        "mijnheer",
+        "en",
+        "maar",
+        "of",
+        "sorry",
+        "hallo",
+        "goedemorgen",
+        "goedemiddag",
+        "goedenavond",
+        "goedendag",
+        "dag",
+        "hmhm",
+        "hm",
+        "nou",
+        "eh",
+        "uh",
+        "uhm",
+        "ehm",
+        "zeg",
+        "kijk",
+        "fijn",
+        "dank",
+        "bedankt",
+        "precies",
+        "juist",
+        "aha",
+        "ah",
+        "o",
+        "oh",
+        "dankuwel",
+        "excuses",
+        "pardon",
+    ]
+)
+
+
+class PatternError(ValueError):
+    """A pattern in moves.yaml cannot be read; the message names the pattern."""
+
+
+@dataclass(frozen=True)
+class Pattern:
+    source: str
+    regex: re.Pattern[str]
+    clause_start: bool = False
+    whole: bool = False
+
+
+def compile_pattern(source: str, groups: Mapping[str, Iterable[str]] | None = None) -> Pattern:
+    """Translate one pattern line into a regular expression over normalised text."""
+    text = source.strip()
+    clause_start = whole = False
+    if text.startswith("re:"):
+        body = text[3:].strip()
+    else:
+        if text.startswith("^"):
+            clause_start, text = True, text[1:].strip()
+        elif text.startswith("="):
+            whole, text = True, text[1:].strip()
+        body = _translate(text, groups or {})
+    body = rf"^(?:{body})$" if whole else rf"(?<![^ ])(?:{body})(?![^ ])"
+    try:
+        return Pattern(source, re.compile(body), clause_start, whole)
+    except re.error as error:
+        raise PatternError(f"pattern {source!r}: {error}") from error
+
+
+def _translate(text: str, groups: Mapping[str, Iterable[str]]) -> str:
+    def expand(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in groups:
+            raise PatternError(f"pattern {text!r}: unknown word group {{{name}}}")
+        return "(" + "|".join(groups[name]) + ")"
+
+    text = _GROUP.sub(expand, text)
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"\((?!\?)", "(?:", text)
+    text = re.sub(r"(?:(?<= )|^)\.\.\. ", lambda _: GAP, text)
+    text = re.sub(r"\[([^\]]+)\] ", r"(?:(?:\1) )?", text)
+    text = re.sub(r" \[([^\]]+)\]", r"(?: (?:\1))?", text)
+    text = re.sub(r"^\[([^\]]+)\]$", r"(?:\1)?", text)
+    text = re.sub(r"(?<![\w\]])_(?!\w)", "[^ ]+", text)
+    return text.replace("*", "[^ ]*")
+
+
+@dataclass
+class Text:
+    """Normalised tokens as one string, with the way back to the original text."""
+
+    original: str
+    toks: tuple[Token, ...]
+    string: str = ""
+    offsets: list[int] = field(default_factory=list)
+    clause_starts: frozenset[int] = frozenset()
+    sentence_of: tuple[int, ...] = ()
+
+    @classmethod
+    def build(
+        cls, original: str, toks: tuple[Token, ...], names: frozenset[str] = frozenset()
+    ) -> Text:
+        offsets, pos = [], 0
+        for tok in toks:
+            offsets.append(pos)
+            pos += len(tok.text) + 1
+        starts, sentence, sentences = set(), 0, []
+        for i, tok in enumerate(toks):
+            between = original[toks[i - 1].end : tok.start] if i else ""
+            if i and _SENTENCE_PUNCTUATION.search(between):
+                sentence += 1
+            sentences.append(sentence)
+            if i == 0 or _CLAUSE_PUNCTUATION.search(between):
+                starts.add(i)
+                continue
+            previous = toks[i - 1]
+            if previous.text in CLAUSE_OPENERS or previous.text in names:
+                starts.add(i)
+            elif i > 1 and original[previous.start : previous.start + 1].isupper():
+                starts.add(i)  # after a name: "Mevrouw Bakker, heeft u ..."
+        return cls(
+            original,
+            toks,
+            " ".join(t.text for t in toks),
+            offsets,
+            frozenset(starts),
+            tuple(sentences),
+        )
+
+    def token_span(self, start: int, end: int) -> tuple[int, int]:
+        """Token indexes [first, last] covered by a character span of `string`."""
+        first = bisect_right(self.offsets, start) - 1
+        last = bisect_right(self.offsets, max(start, end - 1)) - 1
+        return first, last
+
+    def quote(self, first: int, last: int) -> str:
+        return self.original[self.toks[first].start : self.toks[last].end]
+
+    def ends_with_question(self, last: int) -> bool:
+        """True when the sentence holding token `last` ends with a question mark."""
+        end = len(self.original)
+        for j in range(last + 1, len(self.toks)):
+            if self.sentence_of[j] != self.sentence_of[last]:
+                end = self.toks[j].start
+                break
+        tail = self.original[self.toks[last].end : end]
+        return "?" in tail
+
+
+def find_all(pattern: Pattern, text: Text) -> Iterator[tuple[int, int]]:
+    """Token spans [first, last] where the pattern matches."""
+    if not text.toks:
+        return
+    if pattern.clause_start:
+        matches = (
+            pattern.regex.match(text.string, text.offsets[i]) for i in sorted(text.clause_starts)
+        )
+    else:
+        matches = pattern.regex.finditer(text.string)
+    for match in matches:
+        if match is None or match.end() == match.start():
+            continue
+        yield text.token_span(match.start(), match.end())

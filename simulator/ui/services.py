@@ -1,0 +1,118 @@
+"""The app's links to the other parts: scenarios, scoring, results store, reports and the call.
+
+Each link is a small function so screens stay free of import details, and tests can pass a
+`Services` with audio switched off (no sound card or microphone in a test).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from simulator.call.record import CallRecord
+from simulator.call.session import SpokenCall
+from simulator.scenario.model import Scenario
+from simulator.scoring.scorecard import Scorecard
+
+log = logging.getLogger(__name__)
+
+
+def load_all_scenarios(folder: Path | None = None) -> tuple[list[Scenario], list[str]]:
+    """All scenarios sorted by difficulty, plus Dutch problems of files that could not be read."""
+    from simulator.scenario.errors import ScenarioError
+    from simulator.scenario.loader import default_folder, load_scenario
+
+    folder = folder or default_folder()
+    scenarios: list[Scenario] = []
+    problems: list[str] = []
+    for path in sorted(Path(folder).glob("*.yaml")):
+        try:
+            scenarios.append(load_scenario(path))
+        except ScenarioError as exc:
+            problems.append(str(exc))
+    if not scenarios and not problems:
+        problems.append(
+            f"Er staan geen scenario's in {folder}. Zet daar een .yaml-bestand neer en start "
+            "opnieuw."
+        )
+    scenarios.sort(key=lambda s: (s.moeilijkheid, s.titel))
+    return scenarios, problems
+
+
+@dataclass
+class Services:
+    scenarios: list[Scenario]
+    problems: list[str] = field(default_factory=list)
+    # False in tests and on machines without sound: the caller's lines are shown, not spoken.
+    audio: bool = True
+    store_path: Path | None = None
+    report_folder: Path | None = None
+    _store: object | None = None
+
+    @classmethod
+    def default(cls, audio: bool = True, folder: Path | None = None) -> Services:
+        scenarios, problems = load_all_scenarios(folder)
+        return cls(scenarios=scenarios, problems=problems, audio=audio)
+
+    # ----- scoring -------------------------------------------------------------------------
+
+    def score(self, record: CallRecord, scenario: Scenario) -> Scorecard:
+        from simulator.scoring.scorer import score
+
+        return score(record, scenario)
+
+    # ----- results store ------------------------------------------------------------------
+
+    def store(self):  # noqa: ANN201 - the store's own type
+        if self._store is None:
+            from simulator.store import open_store
+
+            self._store = open_store(self.store_path) if self.store_path else open_store()
+        return self._store
+
+    def _try_store(self, what: str, action: Callable, default):  # noqa: ANN001, ANN202
+        try:
+            return action(self.store())
+        except Exception as exc:  # the store is a convenience: a broken one never stops practice
+            log.warning("store %s failed: %s", what, exc)
+            return default
+
+    def participants(self) -> list[str]:
+        return self._try_store("participants", lambda s: list(s.participants()), [])
+
+    def best_scores(self, trainee: str) -> dict[str, float]:
+        if not trainee.strip():
+            return {}
+        return self._try_store("best_scores", lambda s: dict(s.best_scores(trainee)), {})
+
+    def save_attempt(self, record: CallRecord, scorecard: Scorecard, mode: str) -> object | None:
+        return self._try_store("save", lambda s: s.save_attempt(record, scorecard, mode=mode), None)
+
+    # ----- report ---------------------------------------------------------------------------
+
+    def save_report(
+        self, record: CallRecord, scorecard: Scorecard, scenario: Scenario, folder: Path
+    ) -> Path:
+        try:
+            from simulator.report import write_report
+        except ImportError:
+            raise RuntimeError("rapporten maken is in deze versie nog niet beschikbaar") from None
+        return write_report(record, scorecard, scenario, folder)
+
+    # ----- the call -------------------------------------------------------------------------
+
+    def build_call(
+        self, scenario: Scenario, trainee: str, seed: int, input_mode: str, clock: Callable
+    ) -> tuple[SpokenCall, object | None]:
+        """The call with every working audio part; runs on a worker thread (it loads engines)."""
+        if not self.audio:
+            call = SpokenCall(scenario, clock=clock, trainee=trainee, seed=seed)
+            return call, None
+        from simulator.audio.spoken_terminal import build_call
+
+        engine = "getypt" if input_mode == "typen" else None
+        call, microphone = build_call(scenario, trainee, seed, engine)
+        call.clock = clock
+        return call, microphone

@@ -1,0 +1,102 @@
+"""Recognising the trainee with real faster-whisper (the embedded base model) on espeak speech."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+import speech_recognition as sr
+from conftest import speak
+
+from simulator.audio.asr import WhisperRecognizer, make_recognizer, names_prompt
+from simulator.audio.errors import AudioUnavailable
+from simulator.audio.whisper_model import BASE_SHA256, base_model_dir, sha256_of
+
+
+def test_speech_becomes_an_utterance_with_timings_and_confidence(whisper, tmp_path: Path) -> None:
+    audio = speak("Goedemorgen, gemeente Zaanstad, u spreekt met Pieter.", tmp_path)
+    length = len(audio.frame_data) / (audio.sample_rate * audio.sample_width)
+    utterance = whisper.transcribe(audio, start=12.0)
+    assert utterance.text.strip()
+    assert 0.0 < utterance.confidence <= 1.0
+    assert len(utterance.words) >= 3
+    assert 12.0 <= utterance.start < utterance.end <= 12.0 + length + 0.5
+    starts = [w.start for w in utterance.words]
+    assert starts == sorted(starts)
+    assert all(0.0 <= w.probability <= 1.0 and w.start <= w.end for w in utterance.words)
+    assert "zaanstad" in utterance.text.lower() or "morgen" in utterance.text.lower()
+
+
+def test_silence_gives_empty_text(whisper) -> None:
+    silence = sr.AudioData(np.zeros(16000 * 3, dtype=np.int16).tobytes(), 16000, 2)
+    utterance = whisper.transcribe(silence, start=5.0)
+    assert utterance.text == "" and utterance.words == () and utterance.confidence == 0.0
+
+
+def test_quiet_noise_gives_empty_text(whisper) -> None:
+    noise = (np.random.default_rng(1).normal(0, 80, 16000 * 2)).astype(np.int16)
+    assert whisper.transcribe(sr.AudioData(noise.tobytes(), 16000, 2)).text == ""
+
+
+def test_the_names_prompt_is_not_put_in_the_trainees_mouth(whisper, tmp_path: Path) -> None:
+    names = ["Bakker", "Rosmolenstraat", "Zaandam", "Zaanstad"]
+    prompted = whisper.with_names(names)
+    assert prompted.prompt == "Bakker, Rosmolenstraat, Zaandam, Zaanstad."
+    audio = speak("Ik stuur u vandaag nog een e-mail met alle informatie.", tmp_path)
+    text = prompted.transcribe(audio).text
+    assert text.strip()
+    assert text.strip() != prompted.prompt
+    assert "rosmolenstraat" not in text.lower() and "zaandam" not in text.lower()
+
+
+def test_only_proper_names_go_into_the_prompt() -> None:
+    # Model phrases and rubric words are lower case; they never reach the recogniser.
+    assert names_prompt(["Bakker", "container", "goedemorgen", "Zaandam"]) == "Bakker, Zaandam."
+    assert names_prompt([]) is None
+
+
+def test_engines_are_chosen_by_name() -> None:
+    assert make_recognizer("getypt") is None
+    with pytest.raises(AudioUnavailable) as error:
+        make_recognizer("vosk-groot")
+    assert "Kies uit: faster-whisper, google, getypt" in str(error.value)
+
+
+def test_the_assembled_model_has_the_pinned_checksum(whisper) -> None:
+    assert sha256_of(whisper.model.path / "model.bin") == BASE_SHA256
+
+
+def test_a_damaged_model_is_refused_and_removed(tmp_path: Path) -> None:
+    broken = tmp_path / "base"
+    broken.mkdir()
+    (broken / "model.bin").write_bytes(b"niet het model")
+    with pytest.raises(AudioUnavailable) as error:
+        base_model_dir(tmp_path)
+    assert "beschadigd" in str(error.value)
+    assert not (broken / "model.bin").exists()
+
+
+def test_a_missing_configured_model_is_named_in_dutch(monkeypatch, tmp_path: Path) -> None:
+    from simulator.audio.whisper_model import choose_model
+
+    monkeypatch.setenv("KCC_SIM_CACHE", str(tmp_path))
+    with pytest.raises(AudioUnavailable) as error:
+        choose_model("medium")
+    assert "kcc-sim model download medium" in str(error.value)
+
+
+def test_downloading_without_internet_says_what_to_do(monkeypatch, tmp_path: Path) -> None:
+    from simulator.audio.whisper_model import download_model
+
+    monkeypatch.setenv("KCC_SIM_CACHE", str(tmp_path))
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    with pytest.raises(AudioUnavailable) as error:
+        download_model("tiny")
+    assert "internetverbinding" in str(error.value)
+
+
+def test_a_recognizer_shares_its_loaded_model(whisper) -> None:
+    other = whisper.with_names(["Bakker"])
+    assert isinstance(other, WhisperRecognizer)
+    assert other._recognizer is whisper._recognizer
