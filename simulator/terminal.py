@@ -267,7 +267,7 @@ def _play_live(engine: CallEngine, scenario: Scenario, line: str, t: float, out:
         out.write(HELP + "\n")
     elif turn.zegt is not None:
         # A typed line counts as said in the seconds before Enter was pressed.
-        engine.hear(turn.zegt, max(0.0, t - 0.5), t)
+        engine.hear(turn.zegt, max(0.0, t - 0.5), t, typed=True)
     elif turn.actie is not None:
         if turn.actie == "klantbeeld":
             show_customer(scenario, out)

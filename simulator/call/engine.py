@@ -145,6 +145,7 @@ class CallEngine:
         confidence: float = 1.0,
         words: Sequence[Word] = (),
         over_caller: bool = False,
+        typed: bool = False,
     ) -> list[CallerTurn]:
         """The trainee said `text` between `start` and `end`; returns the caller's reply lines."""
         if self.finished or not self.picked_up:
@@ -165,6 +166,7 @@ class CallEngine:
             facts=analysis.facts,
             over_caller=over_caller,
             to="collega" if self._mode == "collega" else "beller",
+            typed=typed,
         )
         self.record.add(turn)
         self._last_trainee_end = end
@@ -251,9 +253,7 @@ class CallEngine:
     def played(self, start: float, end: float) -> None:
         """The last caller line really played from `start` to `end` (audio runs later than
         estimated while recognition and rendering take time)."""
-        events = self.record.events
-        index = max(i for i, e in enumerate(events) if isinstance(e, CallerTurn))
-        events[index] = replace(events[index], t=round(start, 2), end=round(end, 2))
+        self._replace_last_line(t=round(start, 2), end=round(end, 2))
         self.speaking_until = max(self.speaking_until, end)
 
     def register(
@@ -377,10 +377,14 @@ class CallEngine:
 
     def _cut_off(self, t: float) -> None:
         """The caller stops talking at `t`: their line is marked as interrupted where it stopped."""
-        events = self.record.events
-        index = max(i for i, e in enumerate(events) if isinstance(e, CallerTurn))
-        events[index] = replace(events[index], end=t, interrupted=True)
+        self._replace_last_line(end=t, interrupted=True)
         self.speaking_until = t
+
+    def _replace_last_line(self, **changes: object) -> None:
+        events = self.record.events
+        lines = [i for i, e in enumerate(events) if isinstance(e, CallerTurn)]
+        if lines:
+            events[lines[-1]] = replace(events[lines[-1]], **changes)
 
     def _interrupt(self, t: float, analysis: UtteranceAnalysis) -> None:
         respectful = bool(analysis.name) and analysis.has(*STEERING_MOVES)

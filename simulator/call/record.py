@@ -54,6 +54,8 @@ class TraineeTurn(Event):
     over_caller: bool = False
     # Who the trainee addressed: the caller, or the colleague during a warm transfer.
     to: Literal["beller", "collega"] = "beller"
+    # Typed, not spoken: its times say nothing about speaking tempo.
+    typed: bool = False
     kind: ClassVar[str] = "medewerker"
 
 

@@ -153,7 +153,14 @@ def play_turn(engine: CallEngine, turn: Turn, now: float) -> float:
             start = free + (turn.start if turn.start is not None else DEFAULT_GAP)
         end = start + (turn.duur or speaking_duration(turn.zegt))
         engine.tick(start)
-        engine.hear(turn.zegt, start, end, turn.zekerheid, over_caller=turn.onderbreekt)
+        engine.hear(
+            turn.zegt,
+            start,
+            end,
+            turn.zekerheid,
+            over_caller=turn.onderbreekt,
+            typed=turn.duur is None,  # without a duration the tempo is an estimate
+        )
         return end
     if turn.actie is not None:
         t = free + 1.0

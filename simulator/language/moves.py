@@ -17,6 +17,7 @@ from simulator.language.correct import Corrector
 from simulator.language.examples import Example, ExampleBank, example_words
 from simulator.language.fields import field_hits
 from simulator.language.library import Library, MoveSpec, builtin_library
+from simulator.language.match import SURNAME_PREFIXES
 from simulator.language.normalize import Token, fold, tokens
 from simulator.language.patterns import CLAUSE_OPENERS, Text, compile_pattern, find_all
 
@@ -94,7 +95,10 @@ class MoveClassifier:
         self._examples = ExampleBank(examples)
         self._counters = ExampleBank(counters)
         self.names = frozenset(
-            t.text for phrase in vocabulary for t in tokens(phrase) if len(t.text) > 1
+            t.text
+            for phrase in vocabulary
+            for t in tokens(phrase)
+            if len(t.text) > 1 and t.text not in SURNAME_PREFIXES
         )
         self._corrector = self._build_corrector(examples)
         self._embedder = None

@@ -139,7 +139,7 @@ def rule_phases(conn: sa.Connection, attempt_ids: Sequence[int]) -> dict[str, st
     found: dict[str, str] = {}
     for chunk in _chunks(attempt_ids):
         query = sa.select(R.c.rule_id, R.c.phase).where(R.c.attempt_id.in_(chunk)).distinct()
-        found.update(dict(conn.execute(query).tuples().all()))
+        found.update({rule_id: phase for rule_id, phase in conn.execute(query)})
     return found
 
 

@@ -1,4 +1,4 @@
-"""Fixtures: a store on SQLite (always) and on PostgreSQL (when KCC_SIM_TEST_POSTGRES_URL is set)."""
+"""Fixtures: a store on SQLite (always) and PostgreSQL (when KCC_SIM_TEST_POSTGRES_URL is set)."""
 
 from __future__ import annotations
 

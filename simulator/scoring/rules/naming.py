@@ -85,14 +85,15 @@ class NameKnownParams(Params):
 
 @rule_type("naam_bekend", NameKnownParams, "de beller noemde zijn naam of de medewerker vroeg erom")
 def name_known(call: Call, params: NameKnownParams) -> Finding:
-    from simulator.language.match import mentions_name
+    from simulator.language.match import find_phrase, mentions_name
 
     asked = call.with_move(*params.bewegingen)
     if asked:
         return Finding("gehaald", "Naar de naam gevraagd.", (quote(asked[0]),), "beweging")
     surname = call.scenario.beller.achternaam
     for line in call.caller_lines:
-        words = mentions_name(line.text, surname)
+        # Callers introduce themselves without a title too: "Ja, met Bakker."
+        words = mentions_name(line.text, surname) or find_phrase(surname, line.text)
         if words:
             return Finding(
                 "gehaald",

@@ -1,0 +1,165 @@
+"""Per move: phrases that must be recognised and phrases that must not (proselint style)."""
+
+import time
+
+import pytest
+
+from simulator.language.library import builtin_library
+from simulator.language.moves import MOVE_IDS, MoveClassifier, MoveHit
+
+DOCUMENTED_IDS = [
+    "begroeting",
+    "stelt_zich_voor",
+    "vraagt_naam",
+    "open_vraag",
+    "gesloten_vraag",
+    "samenvatting",
+    "controlevraag",
+    "empathie",
+    "excuses",
+    "onderbreking",
+    "terug_naar_vraag",
+    "voorstel",
+    "vraagt_gegevens",
+    "aankondiging",
+    "uitzoeken",
+    "doorverbinden",
+    "terugbellen",
+    "email_aanbod",
+    "verwijzen",
+    "akkoord_check",
+    "proefafsluiting",
+    "bedanken",
+    "goede_wens",
+    "luistersignaal",
+]
+
+LIBRARY = builtin_library()
+EXAMPLES = [(m, e) for m, spec in LIBRARY.moves.items() for e in spec.examples]
+COUNTER = [(m, e) for m, spec in LIBRARY.moves.items() for e in spec.counter_examples]
+
+
+@pytest.fixture(scope="module")
+def classifier():
+    return MoveClassifier(vocabulary=["Bakker", "De Vries", "Jansen"], embeddings=False)
+
+
+def moves_of(classifier, text):
+    return {hit.move for hit in classifier.classify(text)}
+
+
+def test_move_ids_are_the_documented_ones():
+    assert list(MOVE_IDS) == DOCUMENTED_IDS
+
+
+@pytest.mark.parametrize("move", DOCUMENTED_IDS)
+def test_every_move_has_description_examples_and_counter_examples(move):
+    spec = LIBRARY.moves[move]
+    assert spec.description
+    assert len(spec.examples) >= 10
+    assert len(spec.counter_examples) >= 3
+    assert spec.patterns
+
+
+@pytest.mark.parametrize(("move", "text"), EXAMPLES)
+def test_example_is_recognised_by_a_pattern(classifier, move, text):
+    hits = {hit.move: hit.method for hit in classifier.classify(text)}
+    assert hits.get(move) == "patroon", hits
+
+
+@pytest.mark.parametrize(("move", "text"), COUNTER)
+def test_counter_example_is_not_recognised(classifier, move, text):
+    assert move not in moves_of(classifier, text)
+
+
+TRAPS = [
+    ("wat een gedoe voor u", {"empathie"}, {"open_vraag"}),
+    ("komt u maar langs", set(), {"gesloten_vraag"}),
+    ("ik kan me niet voorstellen dat het zo ging", set(), {"empathie", "voorstel"}),
+    ("en u bent?", {"vraagt_naam"}, set()),
+    ("ik kan me goed indenken dat u boos bent", {"empathie"}, {"voorstel"}),
+    ("ik laat het u voor donderdag weten", {"uitzoeken", "terugbellen"}, set()),
+    ("Ik help u waar mogelijk.", set(), {"open_vraag"}),
+    ("sorry dat ik u onderbreek", {"onderbreking"}, {"excuses"}),
+    ("Oké.", {"luistersignaal"}, set()),
+    ("Oké, dan maak ik een melding.", set(), {"luistersignaal"}),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), TRAPS)
+def test_known_traps(classifier, text, present, absent):
+    found = moves_of(classifier, text)
+    assert present <= found
+    assert not (absent & found)
+
+
+SLIPS = [
+    ("goede morgen gemeente zaanstad", "begroeting"),
+    ("goedemorgen gemeente zaanstad", "begroeting"),
+    ("kan ik u nog ergens anders mee dienst zijn", "proefafsluiting"),
+    ("kan ik u nog ergens mee van dienst zijn", "proefafsluiting"),
+    ("ik ga het voor u uit zoeken", "uitzoeken"),
+    ("u word terug gebelt", "terugbellen"),
+    ("mag ik u even onder breken", "onderbreking"),
+    ("ik verbind u door met de afdeling belastingen", "doorverbinden"),
+    ("heb ik dat goed begrepe", "controlevraag"),
+]
+
+
+@pytest.mark.parametrize(("text", "move"), SLIPS)
+def test_recognition_slips_still_match(classifier, text, move):
+    assert move in moves_of(classifier, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["de kat zit op de mat", "blauw groen geel", "zeventien", "", "...", "het weer is mooi"],
+)
+def test_garbage_has_no_moves(classifier, text):
+    assert moves_of(classifier, text) == set()
+
+
+def test_evidence_is_quoted_from_the_original_text(classifier):
+    text = "Goedemorgen, gemeente Zaanstad! Kan ik u nog ergens anders mee van dienst zijn?"
+    hits = classifier.classify(text)
+    assert hits and all(isinstance(h, MoveHit) for h in hits)
+    for hit in hits:
+        assert hit.evidence and hit.evidence in text
+        assert hit.method in {"patroon", "voorbeeld", "embedding"}
+        assert 0 < hit.score <= 1
+    assert [h.move for h in hits][:2] == ["begroeting", "stelt_zich_voor"]
+
+
+def test_several_moves_in_one_utterance(classifier):
+    text = "Als ik u goed begrijp, is de container niet geleegd. Klopt dat? Wat vervelend voor u."
+    assert {"samenvatting", "controlevraag", "empathie"} <= moves_of(classifier, text)
+
+
+def test_scenario_moves_are_added():
+    classifier = MoveClassifier(
+        extra=[
+            ("noemt_melding", ["ik maak een melding", "melding ... doorgezet"]),
+            ("empathie", ["ach gossie"]),
+        ],
+        embeddings=False,
+    )
+    assert "noemt_melding" in moves_of(classifier, "Ik maak een melding voor u.")
+    assert "noemt_melding" in moves_of(classifier, "de melding is vandaag doorgezet")
+    assert "noemt_melding" not in moves_of(classifier, "de container is geleegd")
+    assert "empathie" in moves_of(classifier, "ach gossie")
+
+
+def test_classification_is_deterministic(classifier):
+    text = "Een moment, ik zoek het even voor u op. Dank u wel voor uw geduld."
+    assert classifier.classify(text) == classifier.classify(text)
+    assert classifier.classify(text) == MoveClassifier(embeddings=False).classify(text)
+
+
+def test_rule_path_is_fast(classifier):
+    texts = [e for _, e in EXAMPLES]
+    classifier.classify("opwarmen")
+    start = time.perf_counter()
+    for text in texts:
+        classifier.classify(text)
+    per_utterance = (time.perf_counter() - start) / len(texts)
+    assert per_utterance < 0.010  # budget 5 ms; slack for a busy test machine
