@@ -7,6 +7,7 @@ import sys
 
 from simulator.call.record import CallRecord
 from simulator.scenario.model import Scenario
+from simulator.scoring.scorecard import Scorecard
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -25,6 +26,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     oefen.add_argument(
         "--seed", type=int, default=0, help="vaste keuze van varianten (herhaalbaar)"
+    )
+    oefen.add_argument(
+        "--database", help="resultatenbestand of database-URL (standaard: uit de instellingen)"
     )
     oefen.set_defaults(func=run_oefen)
 
@@ -55,19 +59,44 @@ def run_oefen(args: argparse.Namespace) -> int:
 
         return run_spoken_call(scenario, trainee=args.naam, seed=args.seed, hints=not args.toets)
     from simulator import terminal
+    from simulator.saving import CallSaver
 
-    record = terminal.play(scenario, trainee=args.naam, seed=args.seed, hints=not args.toets)
-    show_result(record, scenario)
+    mode = "toets" if args.toets else "oefenen"
+    savers: list[CallSaver] = []
+
+    def start_saving(record: CallRecord) -> None:
+        saver = CallSaver.open(record, mode, "getypt", args.database)
+        if saver:
+            savers.append(saver)
+
+    record = terminal.play(
+        scenario, trainee=args.naam, seed=args.seed, hints=not args.toets, on_start=start_saving
+    )
+    scorecard = show_result(record, scenario)
+    for saver in savers:
+        saver.finish(record, scorecard)
     return 0
 
 
-def show_result(record: CallRecord, scenario: Scenario) -> None:
-    """The scorecard at the end of a call."""
+def show_result(record: CallRecord, scenario: Scenario) -> Scorecard:
+    """Score the call with the configured pass mark and print the scorecard."""
+    from simulator.config import ConfigError, load_settings
     from simulator.scoring.render import render_text
     from simulator.scoring.scorer import score
 
+    try:
+        pass_mark = load_settings().pass_mark
+    except ConfigError as exc:
+        print(f"{exc}\nDe standaard slaaggrens wordt gebruikt.", file=sys.stderr)
+        pass_mark = None
+    scorecard = (
+        score(record, scenario)
+        if pass_mark is None
+        else score(record, scenario, pass_mark=pass_mark)
+    )
     print()
-    print(render_text(score(record, scenario), scenario))
+    print(render_text(scorecard, scenario))
+    return scorecard
 
 
 def run_list(args: argparse.Namespace) -> int:

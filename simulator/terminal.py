@@ -109,7 +109,9 @@ def show_customer(scenario: Scenario, out: TextIO) -> None:
         out.write(f"      {key}: {value}\n")
 
 
-def ask_registration(engine: CallEngine, read: Callable[[], str | None], out: TextIO) -> None:
+def ask_registration(
+    engine: CallEngine, read: Callable[[], str | None], out: TextIO, echo: bool = False
+) -> None:
     out.write(
         "\nRegistratie in het contactsysteem (laat het onderwerp leeg om niet te registreren).\n"
     )
@@ -123,6 +125,8 @@ def ask_registration(engine: CallEngine, read: Callable[[], str | None], out: Te
         out.write(f"{label}: ")
         out.flush()
         answer = read()
+        if echo and answer is not None:
+            out.write(answer + "\n")
         if answer is None or (field == "onderwerp" and not answer.strip()):
             out.write("\n(niet geregistreerd)\n")
             return
@@ -136,11 +140,29 @@ def _header(scenario: Scenario, out: TextIO) -> None:
     out.write("Typ wat u zegt en druk op Enter. Typ /help voor de opdrachten.\n\n")
 
 
+OnStart = Callable[[CallRecord], None]
+
+
+def _new_engine(
+    scenario: Scenario, trainee: str, seed: int, on_start: OnStart | None
+) -> CallEngine:
+    engine = CallEngine(scenario, seed=seed, trainee=trainee)
+    if on_start is not None:
+        on_start(engine.record)
+    return engine
+
+
 def play_scripted(
-    scenario: Scenario, source: TextIO, out: TextIO, trainee: str, seed: int, hints: bool
+    scenario: Scenario,
+    source: TextIO,
+    out: TextIO,
+    trainee: str,
+    seed: int,
+    hints: bool,
+    on_start: OnStart | None = None,
 ) -> CallRecord:
     """Standard input is a file: one line per turn, virtual time, no waiting."""
-    engine = CallEngine(scenario, seed=seed, trainee=trainee)
+    engine = _new_engine(scenario, trainee, seed, on_start)
     printer = Printer(engine, out, hints)
     _header(scenario, out)
 
@@ -164,7 +186,7 @@ def play_scripted(
     if not engine.finished:
         engine.end(max(now, engine.speaking_until) + 1.0)
     out.write("\nHet gesprek is beëindigd.\n")
-    ask_registration(engine, read, out)
+    ask_registration(engine, read, out, echo=True)
     return engine.record
 
 
@@ -212,10 +234,11 @@ def play_interactive(
     trainee: str,
     seed: int,
     hints: bool,
+    on_start: OnStart | None = None,
     clock: Callable[[], float] = time.monotonic,
 ) -> CallRecord:
     """A person at a terminal: real time, with rings and monologues that run on."""
-    engine = CallEngine(scenario, seed=seed, trainee=trainee)
+    engine = _new_engine(scenario, trainee, seed, on_start)
     printer = Printer(engine, out, hints)
     reader = _LineReader(source)
     _header(scenario, out)
@@ -285,7 +308,8 @@ def play(
     trainee: str = "",
     seed: int = 0,
     hints: bool = True,
+    on_start: OnStart | None = None,
 ) -> CallRecord:
-    interactive = source.isatty()
-    runner = play_interactive if interactive else play_scripted
-    return runner(scenario, source, out, trainee, seed, hints)
+    """The text-mode call; `on_start` gets the call record before anything happens in it."""
+    runner = play_interactive if source.isatty() else play_scripted
+    return runner(scenario, source, out, trainee, seed, hints, on_start)

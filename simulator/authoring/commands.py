@@ -29,7 +29,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     speel.add_argument("scenario", metavar="SCENARIO", help="naam of pad van het scenario")
     speel.add_argument(
-        "--diepte", type=int, default=30, help="hoeveel beurten een pad hoogstens telt (standaard 30)"
+        "--diepte",
+        type=int,
+        default=30,
+        help="hoeveel beurten een pad hoogstens telt (standaard 30)",
     )
     speel.set_defaults(func=_run_speel_door)
 

@@ -109,7 +109,9 @@ def collect(read: TextIO, write: TextIO, file_id: str = "") -> Answers:
     titel = p.ask("Titel", d.titel)
     scenario_id = p.ask("Id (bestandsnaam)", file_id if _id(file_id) is None else slug(titel), _id)
     thema = p.ask("Thema", d.thema)
-    aanhef = p.ask("Aanhef van de beller (mevrouw/meneer)", d.aanhef, _one_of(("mevrouw", "meneer")))
+    aanhef = p.ask(
+        "Aanhef van de beller (mevrouw/meneer)", d.aanhef, _one_of(("mevrouw", "meneer"))
+    )
     voornaam = p.ask("Voornaam van de beller", d.voornaam)
     achternaam = p.ask("Achternaam van de beller", d.achternaam)
     afhandeling = p.ask(f"Afhandeling ({', '.join(OUTCOMES)})", d.afhandeling, _one_of(OUTCOMES))

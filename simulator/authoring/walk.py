@@ -1,8 +1,11 @@
 """`kcc-sim speel-door`: walk every branch of a scenario through the real call engine.
 
-Breadth-first from the start over (state, mood band). For each transition of a state the walker
-makes a trainee input that should fire it, plays it on a copy of the engine and checks that
-exactly that transition was taken. What never happens is reported to the trainer.
+Breadth-first from the start over (state, mood): the report speaks of mood bands, but the walk
+keeps the exact mood so that a caller who gets angrier step by step is followed. For each
+transition of a state the walker makes a trainee input that should fire it, plays it on a copy
+of the engine and checks that exactly that transition was taken; the same input with the
+caller's name before it (which calms the caller) is tried as well, to find more moods. What
+never happens is reported to the trainer.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ TRAINEE = "Pieter"
 GAP = 0.6
 DEFAULT_DEPTH = 30
 
-Key = tuple[str, str]  # (state, mood band)
+Key = tuple[str, int]  # (state, mood)
 
 
 @dataclass(frozen=True)
@@ -77,13 +80,17 @@ class _Walker:
         self.depth = depth
         self.template = CallEngine(scenario, classifier=classifier, seed=0, trainee=TRAINEE)
         # Copies share the (possibly heavy) classifier and the immutable scenario.
-        self._shared = {id(self.template.classifier): self.template.classifier, id(scenario): scenario}
+        self._shared = {
+            id(self.template.classifier): self.template.classifier,
+            id(scenario): scenario,
+        }
         self.nodes: dict[Key, CallEngine] = {}
         self.edges: dict[Key, set[Key]] = {}
         self.endable: set[Key] = set()
         self.fired: dict[tuple[str, int], str] = {}  # (state, index) -> target key text
         self.failures: dict[tuple[str, int], str] = {}
         self.spoken: set[tuple[str, str]] = set()
+        self.reached: set[str] = set()
         self.bands_seen: dict[str, set[str]] = {}
         self.first_child: dict[str, list[tuple[str, str]]] = {}
 
@@ -119,23 +126,21 @@ class _Walker:
             if self._can_close(engine):
                 self.endable.add(key)
             for index, transition in enumerate(engine.current.overgangen):
-                child = self._fire(engine, index, transition)
-                if child is None:
-                    continue
-                self._note_lines(child)
-                if child.finished:
-                    if self._ended_well(child):
-                        self.endable.add(key)
-                    continue
-                child_key = self._key(child)
-                self.edges[key].add(child_key)
-                if child_key not in self.nodes and level + 1 < self.depth:
-                    self.nodes[child_key] = child
-                    queue.append((child, level + 1))
+                for child in self._fire(engine, index, transition):
+                    self._note_lines(child)
+                    if child.finished:
+                        if self._ended_well(child):
+                            self.endable.add(key)
+                        continue
+                    child_key = self._key(child)
+                    self.edges[key].add(child_key)
+                    if child_key not in self.nodes and level + 1 < self.depth:
+                        self.nodes[child_key] = child
+                        queue.append((child, level + 1))
 
     @staticmethod
     def _key(engine: CallEngine) -> Key:
-        return engine.state, mood_band(engine.mood)
+        return engine.state, engine.mood
 
     def _listen_to_the_end(self, engine: CallEngine) -> CallEngine:
         """In a monologue the trainee first listens to every part, then reacts."""
@@ -147,23 +152,47 @@ class _Walker:
         self._note_lines(engine)
         return engine
 
-    def _fire(self, engine: CallEngine, index: int, transition: Overgang) -> CallEngine | None:
+    def _fire(self, engine: CallEngine, index: int, transition: Overgang) -> list[CallEngine]:
+        """Copies of the engine in which this transition fired: plain, and with the name."""
         state = engine.state
-        label = trigger_label(transition)
         last = "er gebeurde niets"
         for attempt in self._inputs(transition):
-            trial = self.clone(engine)
-            before = len(trial.record.events)
-            self._apply(trial, attempt)
-            changes = [e for e in trial.record.events[before:] if isinstance(e, StateChange)]
-            if any(c.old == state and c.new == transition.naar and c.trigger == label for c in changes):
+            trial, changes = self._try(engine, attempt)
+            if self._took(changes, state, transition):
                 self.fired[(state, index)] = transition.naar
                 self.failures.pop((state, index), None)
-                return trial
+                children = [trial]
+                if attempt[0] == "zegt":
+                    named = ("zegt", f"{self._name()}, {attempt[1]}")
+                    other, other_changes = self._try(engine, named)
+                    if self._took(other_changes, state, transition):
+                        children.append(other)
+                return children
             last = _what_happened(attempt, changes, trial)
         if (state, index) not in self.fired:
             self.failures[(state, index)] = last
-        return None
+        return []
+
+    def _try(self, engine: CallEngine, attempt: tuple[str, str]) -> tuple[CallEngine, list]:
+        trial = self.clone(engine)
+        before = len(trial.record.events)
+        self._apply(trial, attempt)
+        changes = [e for e in trial.record.events[before:] if isinstance(e, StateChange)]
+        for change in changes:
+            self.reached.add(change.new)
+        return trial, changes
+
+    @staticmethod
+    def _took(changes: list[StateChange], state: str, transition: Overgang) -> bool:
+        label = trigger_label(transition)
+        return any(
+            c.old == state and c.new == transition.naar and c.trigger == label for c in changes
+        )
+
+    def _name(self) -> str:
+        beller = self.scenario.beller
+        surname = beller.achternaam[:1].upper() + beller.achternaam[1:]
+        return f"{beller.aanhef.capitalize()} {surname}"
 
     def _inputs(self, transition: Overgang) -> Iterator[tuple[str, str]]:
         if transition.beweging is not None:
@@ -195,10 +224,14 @@ class _Walker:
     def _can_close(self, engine: CallEngine) -> bool:
         """A warm transfer, or the built-in close in the closing phase, ends the call here."""
         colleague = self.scenario.afhandeling.collega
-        if self.scenario.afhandeling.soort == "doorverbinden" and colleague and colleague.bereikbaar:
+        if (
+            self.scenario.afhandeling.soort == "doorverbinden"
+            and colleague
+            and colleague.bereikbaar
+        ):
             trial = self.clone(engine)
             self._apply(trial, ("actie", "doorverbinden"))
-            self._apply(trial, ("zegt", f"Ik heb {self.scenario.beller.formal_name} aan de lijn."))
+            self._apply(trial, ("zegt", f"Ik heb {self._name()} aan de lijn."))
             if trial.finished and trial.record.ended and trial.record.ended.by == "overdracht":
                 return True
         if engine.phase != "afsluiting":
@@ -239,8 +272,9 @@ class _Walker:
 
     def report(self) -> WalkReport:
         scenario = self.scenario
-        reached = {state for state, _ in self.nodes}
-        report = WalkReport(scenario_id=scenario.id, situations=len(self.nodes))
+        reached = self.reached | {state for state, _ in self.nodes}
+        situations = {(state, mood_band(mood)) for state, mood in self.nodes}
+        report = WalkReport(scenario_id=scenario.id, situations=len(situations))
         for name, state in scenario.toestanden.items():
             report.transitions += len(state.overgangen)
             if name not in reached:
@@ -269,9 +303,7 @@ class _Walker:
         elif isinstance(state.zegt, dict):
             for band in state.zegt:
                 if (name, band) not in self.spoken:
-                    yield Unspoken(
-                        name, band, f"de stemming was hier alleen: {seen}"
-                    )
+                    yield Unspoken(name, band, f"de stemming was hier alleen: {seen}")
         elif (name, "") not in self.spoken:
             yield Unspoken(name, "", "de toestand wordt bereikt, maar de zin klinkt nooit")
 
@@ -297,7 +329,9 @@ class _Walker:
         for name, state in self.scenario.toestanden.items():
             for index, transition in enumerate(state.overgangen):
                 if (name, index) in self.fired:
-                    children.setdefault(name, []).append((trigger_label(transition), transition.naar))
+                    children.setdefault(name, []).append(
+                        (trigger_label(transition), transition.naar)
+                    )
         lines = [self.scenario.start]
         shown = {self.scenario.start}
 

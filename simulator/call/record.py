@@ -6,6 +6,7 @@ the store saves it whole (`to_dict` / `from_dict` round-trip exactly).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, ClassVar, Literal
 
@@ -183,9 +184,15 @@ class CallRecord:
     trainee: str = ""
     seed: int = 0
     events: list[Event] = field(default_factory=list)
+    # Called with every new event, e.g. to save the call as it goes (a crash loses nothing).
+    listeners: list[Callable[[Event], None]] = field(
+        default_factory=list, compare=False, repr=False
+    )
 
     def add(self, event: Event) -> Event:
         self.events.append(event)
+        for listener in self.listeners:
+            listener(event)
         return event
 
     def of(self, cls: type[Event]) -> list:

@@ -171,6 +171,17 @@ class SpokenCall:
     def caller_speaking(self) -> bool:
         return self._playing is not None
 
+    @property
+    def quiet(self) -> bool:
+        """Nobody is speaking and nothing is pending: no caller line queued, no speech being
+        recognised (the moment a trainee would start talking)."""
+        return (
+            self._playing is None
+            and not self._lines
+            and self._talk_start is None
+            and self._recognising == 0
+        )
+
     # ----- trainee inputs -----------------------------------------------------------------
 
     def pick_up(self) -> None:
@@ -336,7 +347,15 @@ class SpokenCall:
             except Exception as exc:  # a broken sound device must not end the call
                 self._emit("notice", text=f"Het geluid kon niet worden afgespeeld ({exc}).")
         self._playing = _Playing(line.turn, t, t + duration)
+        self._tell_engine_played(line.turn, t, t + duration)
         self._emit("caller_started", text=line.turn.text, turn=line.turn)
+
+    def _tell_engine_played(self, turn: CallerTurn, start: float, end: float) -> None:
+        """The record gets the real playback times, so an interruption is judged against the
+        line that was really still playing. Only the newest line can be corrected that way."""
+        lines = self.engine.record.caller_turns
+        if lines and lines[-1] is turn:
+            self.engine.played(start, end)
 
     def _stop_caller(self, t: float, interrupted: bool) -> None:
         playing, self._playing = self._playing, None

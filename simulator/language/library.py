@@ -21,6 +21,7 @@ _KEYS = {
     "heel_zinnetje",
     "velden",
     "vraagteken",
+    "tot_zinseinde",
 }
 
 
@@ -36,6 +37,7 @@ class MoveSpec:
     whole_only: bool = False
     uses_fields: bool = False
     question_mark: bool = False
+    to_sentence_end: bool = False  # a hit covers the rest of its sentence (the whole question)
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,7 @@ def parse_library(data: dict, source: str = "moves.yaml") -> Library:
             whole_only=bool(spec.get("heel_zinnetje", False)),
             uses_fields=bool(spec.get("velden", False)),
             question_mark=bool(spec.get("vraagteken", False)),
+            to_sentence_end=bool(spec.get("tot_zinseinde", False)),
         )
     for spec in moves.values():
         for other in spec.suppressed_by:

@@ -155,8 +155,11 @@ class MoveClassifier:
             vetoes = [span for p in spec.exceptions for span in find_all(p, text)]
             for pattern in patterns:
                 for first, last in find_all(pattern, text):
-                    if not any(_overlap((first, last), veto) for veto in vetoes):
-                        found.append(_Found(spec.id, first, last, score, "patroon"))
+                    if any(_overlap((first, last), veto) for veto in vetoes):
+                        continue
+                    if spec.to_sentence_end:
+                        last = text.sentence_end(last)
+                    found.append(_Found(spec.id, first, last, score, "patroon"))
         return found
 
     def _by_fields(self, original: str, plain: Text) -> list[_Found]:

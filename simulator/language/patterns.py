@@ -168,6 +168,13 @@ class Text:
     def quote(self, first: int, last: int) -> str:
         return self.original[self.toks[first].start : self.toks[last].end]
 
+    def sentence_end(self, index: int) -> int:
+        """The last token of the sentence holding token `index`."""
+        last = index
+        while last + 1 < len(self.toks) and self.sentence_of[last + 1] == self.sentence_of[index]:
+            last += 1
+        return last
+
     def ends_with_question(self, last: int) -> bool:
         """True when the sentence holding token `last` ends with a question mark."""
         end = len(self.original)

@@ -160,7 +160,12 @@ def parse_rubric(text: str, path: str = "rubric.yaml") -> Rubric:
 
 def _problem(path: str, root: yaml.Node | None, error: dict) -> str:
     loc = list(error["loc"])
-    line = _line_of(root, loc)
+    message = str(error.get("msg", ""))
+    # A rule-level check names its key, so the line points at `type:` or `parameters:`.
+    key_of_check = (
+        "type" if "regeltype" in message else "parameters" if "parameters" in message else None
+    )
+    line = _line_of(root, loc + [key_of_check] if key_of_check else loc)
     where = f"{path}:{line}" if line else path
     key = ".".join(str(p + 1) if isinstance(p, int) else str(p) for p in loc)
     kind = error["type"]

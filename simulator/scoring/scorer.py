@@ -8,6 +8,7 @@ out of the maximum as well: the trainee is not marked down for what may have bee
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from simulator.call.record import CallRecord, Silence
@@ -74,10 +75,21 @@ def evaluate(rule: RuleSpec, call: Call, switched_off: set[str] = frozenset()) -
         evidence=finding.evidence,
         explanation=explanation,
         tip=rule.tip,
-        model_phrase=rule.modelzin,
+        model_phrase=personalise(rule.modelzin, call.scenario),
         uncertain=uncertain,
         decided_by=finding.decided_by,
     )
+
+
+def personalise(phrase: str, scenario: Scenario) -> str:
+    """The rubric's model phrase with this call's names: the caller, colleague, municipality."""
+    caller = scenario.beller
+    phrase = re.sub(r"(?i)mevrouw de vries", f"{caller.aanhef} {caller.achternaam}", phrase)
+    phrase = phrase.replace("gemeente (…)", f"gemeente {scenario.gemeente}")
+    colleague = scenario.afhandeling.collega
+    if colleague is not None:
+        phrase = phrase.replace("(Naam collega)", colleague.naam)
+    return phrase
 
 
 def phase_scores(results: tuple[RuleResult, ...]) -> tuple[PhaseScore, ...]:

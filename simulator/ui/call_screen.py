@@ -462,6 +462,10 @@ class CallScreen(Screen):
         if self.job.result is None:
             return
         self.call, self.microphone = self.job.result
+        engine_name = "getypt" if self.typed else "spraak"
+        self.ctx.services.begin_attempt(
+            self.call.engine.record, self.ctx.settings.mode, engine_name
+        )
         self.notices.extend(self.call.notices)
         if self.microphone is None and not self.typed:
             self.typed = True

@@ -50,6 +50,8 @@ class Services:
     store_path: Path | None = None
     report_folder: Path | None = None
     _store: object | None = None
+    # Attempts being saved while their call runs, by id() of the call's record.
+    _live: dict = field(default_factory=dict)
 
     @classmethod
     def default(cls, audio: bool = True, folder: Path | None = None) -> Services:
@@ -87,7 +89,28 @@ class Services:
             return {}
         return self._try_store("best_scores", lambda s: dict(s.best_scores(trainee)), {})
 
+    def begin_attempt(self, record: CallRecord, mode: str, engine: str = "") -> None:
+        """Save the call as it goes, so a crash or a closed window loses nothing said."""
+
+        def begin(store):  # noqa: ANN001, ANN202
+            attempt = store.begin_attempt(
+                record.scenario_id,
+                trainee=record.trainee,
+                mode=mode,
+                engine=engine,
+                seed=record.seed,
+            )
+            attempt.add_events(record.events)
+            record.listeners.append(attempt.add_event)
+            self._live[id(record)] = attempt
+
+        self._try_store("begin", begin, None)
+
     def save_attempt(self, record: CallRecord, scorecard: Scorecard, mode: str) -> object | None:
+        attempt = self._live.pop(id(record), None)
+        if attempt is not None:
+            record.listeners.clear()
+            return self._try_store("finish", lambda s: attempt.finish(record, scorecard), None)
         return self._try_store("save", lambda s: s.save_attempt(record, scorecard, mode=mode), None)
 
     # ----- report ---------------------------------------------------------------------------

@@ -36,7 +36,11 @@ BASE: dict[str, Any] = {
     },
     "afhandeling": {"soort": "direct_beantwoord"},
     "feiten": [
-        {"id": "melding", "beschrijving": "Er wordt een melding gemaakt.", "herkennen": ["melding"]},
+        {
+            "id": "melding",
+            "beschrijving": "Er wordt een melding gemaakt.",
+            "herkennen": ["melding"],
+        },
         {
             "id": "termijn",
             "beschrijving": "Binnen twee werkdagen geleegd.",
@@ -167,9 +171,19 @@ class Script:
 def good_call(script: Script | None = None) -> Script:
     """A complete, good call on the base scenario (morning, Zaanstad, mevrouw De Vries)."""
     s = script or Script()
-    s.trainee("Goedemorgen, gemeente Zaanstad, u spreekt met Pieter.", "begroeting", "stelt_zich_voor")
-    s.caller("Met mevrouw De Vries. Mijn container is alweer niet geleegd!", emotional=True, phase="aanvang")
-    s.trainee("Wat vervelend voor u, mevrouw De Vries. Wat is er precies gebeurd?", "empathie", "open_vraag")
+    s.trainee(
+        "Goedemorgen, gemeente Zaanstad, u spreekt met Pieter.", "begroeting", "stelt_zich_voor"
+    )
+    s.caller(
+        "Met mevrouw De Vries. Mijn container is alweer niet geleegd!",
+        emotional=True,
+        phase="aanvang",
+    )
+    s.trainee(
+        "Wat vervelend voor u, mevrouw De Vries. Wat is er precies gebeurd?",
+        "empathie",
+        "open_vraag",
+    )
     s.caller("Hij stond dinsdag gewoon aan de straat.")
     s.trainee(
         "Als ik u goed begrijp, is uw container dinsdag niet geleegd. Klopt dat?",

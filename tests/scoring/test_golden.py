@@ -24,7 +24,11 @@ def scored(path: Path):
 
 
 def test_every_required_scenario_has_golden_calls() -> None:
-    for scenario_id in ("afval-boze-beller", "oudere-beller-dwaalt", "doorverbinden-collega-afwezig"):
+    for scenario_id in (
+        "afval-boze-beller",
+        "oudere-beller-dwaalt",
+        "doorverbinden-collega-afwezig",
+    ):
         folder = GOLDEN / scenario_id
         assert (folder / "model.yaml").exists(), scenario_id
         assert list(folder.glob("fout-*.yaml")), scenario_id
@@ -36,9 +40,11 @@ def test_golden_call(path: Path) -> None:
     assert transcript.scenario == path.parent.name
     failed = {r.rule_id for r in card.rules if r.verdict in FAILING}
     assert not any(r.uncertain for r in card.rules)
-    if path.stem == "model":
+    if path.stem.startswith("model"):
         assert not transcript.verwacht_niet_gehaald
-        assert failed == set(), {r.rule_id: r.explanation for r in card.rules if r.rule_id in failed}
+        assert failed == set(), {
+            r.rule_id: r.explanation for r in card.rules if r.rule_id in failed
+        }
         assert card.total >= 90 and card.passed
     else:
         assert path.stem.startswith("fout-")

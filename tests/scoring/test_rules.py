@@ -71,13 +71,25 @@ def _no_empathy():
     return s.end(), scenario()
 
 
-@case("algemeen.empathie", "deels", "één van twee emotionele uitingen")
-def _half_empathy():
+@case("algemeen.empathie", "deels", "pas empathie bij het tweede emotionele moment")
+def _late_empathy():
     s = Script()
-    s.caller("Ik ben het zat!", emotional=True)
-    s.trainee("Wat vervelend voor u.", "empathie")
-    s.caller("En niemand doet iets!", emotional=True)
+    s.caller("Ik ben het zat!", emotional=True, state="klacht")
     s.trainee("Wat is uw adres?", "vraagt_gegevens")
+    s.trainee("En uw postcode?", "vraagt_gegevens")
+    s.caller("En niemand doet iets!", emotional=True, state="aandringen")
+    s.trainee("Wat vervelend voor u.", "empathie")
+    return s.end(), scenario()
+
+
+@case("algemeen.empathie", "gehaald", "herhaalde klacht in dezelfde toestand is één moment")
+def _repeated_complaint():
+    s = Script()
+    s.caller("Ik ben het zat!", emotional=True, state="klacht")
+    s.trainee("Wat vervelend voor u.", "empathie")
+    s.caller("Drie keer al!", emotional=True, state="klacht")
+    s.trainee("Wat is uw adres?", "vraagt_gegevens")
+    s.trainee("En uw postcode?", "vraagt_gegevens")
     return s.end(), scenario()
 
 
@@ -110,7 +122,7 @@ case("algemeen.stemgebruik", "gehaald", "rustig tempo")(good)
 def _too_fast():
     s = good_call()
     s.trainee(
-        "Dan maak ik daar nu meteen een melding van en dan komt het helemaal goed met die container.",
+        "Dan maak ik daar nu meteen een melding van en dan komt het helemaal goed met die bak.",
         seconds=3.0,
         words=True,
     )
@@ -293,7 +305,9 @@ def _summary_without_check():
 def _summary_late():
     s = Script()
     s.trainee("Ik maak een melding.", facts=("melding",))
-    s.trainee("Als ik u goed begrijp is hij niet geleegd. Klopt dat?", "samenvatting", "controlevraag")
+    s.trainee(
+        "Als ik u goed begrijp is hij niet geleegd. Klopt dat?", "samenvatting", "controlevraag"
+    )
     return s.end(), scenario()
 
 
@@ -340,6 +354,7 @@ def _no_customer_data():
 
 
 # ----- analyse.regie ----------------------------------------------------------------------------
+
 
 def _monologue(s: Script, heard: int) -> None:
     for part in range(1, heard + 1):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 from simulator import terminal
 from simulator.call.record import CallEnd, Registration
 from simulator.scenario.loader import find_scenario, load_scenario
+from simulator.store import open_store
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -62,8 +64,9 @@ SCRIPTS = {
 
 
 @pytest.mark.parametrize("scenario_id", sorted(SCRIPTS))
-def test_scripted_call_in_a_subprocess(scenario_id):
+def test_scripted_call_in_a_subprocess(scenario_id, tmp_path):
     script = "\n".join(SCRIPTS[scenario_id]) + "\n"
+    database = tmp_path / "resultaten.db"
     result = subprocess.run(
         [sys.executable, "-m", "simulator", "oefen", scenario_id, "--tekst", "--naam", "Pieter"],
         input=script,
@@ -71,14 +74,18 @@ def test_scripted_call_in_a_subprocess(scenario_id):
         text=True,
         cwd=ROOT,
         timeout=120,
+        env={**os.environ, "KCC_SIM_DATABASE": str(database)},
     )
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "Tring... (1)" in out and "U neemt op." in out
     assert "Beller:" in out and "Het gesprek is beëindigd." in out
     assert "Traceback" not in out + result.stderr
-    # The scorecard follows the call.
-    assert "Totaal" in out or "totaal" in out
+    # The scorecard follows the call, and the attempt is stored whole.
+    assert "Totaal: " in out and "GESLAAGD" in out
+    (summary,) = open_store(database).attempts()
+    assert summary.status == "afgerond" and summary.scenario_id == scenario_id
+    assert summary.total is not None and summary.total >= 70
 
 
 def test_scripted_call_keeps_every_turn_in_the_record():

@@ -133,3 +133,19 @@ def test_toets_mode_has_no_hints(driver):
     driver.until(lambda: getattr(driver.screen, "phase_name", "") == "rinkelen")
     assert not driver.screen.hints
     assert driver.screen.hint_rect.height == 0
+
+
+def test_the_call_is_saved_as_it_goes(driver, tmp_path):
+    """A window closed mid-call loses nothing said: the attempt reads back as afgebroken."""
+    from simulator.store import open_store
+
+    driver.start_call(rings=1)
+    driver.say(GREETING)
+    driver.say(CALL[0])
+    store = open_store(tmp_path / "resultaten.db")
+    (summary,) = store.attempts()
+    assert summary.status == "afgebroken"
+    stored = store.load_attempt(summary.id)
+    said = [turn.text for turn in stored.record.trainee_turns]
+    assert said == [GREETING, CALL[0]]
+    assert stored.record.caller_turns

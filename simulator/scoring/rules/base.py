@@ -117,8 +117,12 @@ class Call:
 
     @property
     def transferred(self) -> bool:
+        """The call went to a colleague (warm or cold): the trainee's part ends there."""
         ended = self.record.ended
-        return ended is not None and ended.by == "overdracht"
+        if ended is not None and ended.by == "overdracht":
+            return True
+        answered = any(c.speaker == "collega" for c in self.record.caller_turns)
+        return answered and bool(self.actions("doorverbinden"))
 
     def phase_of(self, turn: TraineeTurn) -> str:
         """The phase a trainee turn belongs to: the later of the caller's lines around it."""

@@ -95,41 +95,53 @@ def questions(call: Call, params: QuestionParams) -> Finding:
 
 class EmpathyParams(Params):
     bewegingen: list[str] = Field(default_factory=lambda: ["empathie", "excuses"])
-    # How many trainee turns after an emotional caller line may pass before the empathy.
-    binnen_beurten: int = Field(default=1, ge=1)
+    # How many trainee turns after an emotional moment may pass before the empathy.
+    binnen_beurten: int = Field(default=2, ge=1)
+    # Share of the emotional moments that need an empathic reply (the first one always does).
+    min_aandeel: float = Field(default=0.5, ge=0, le=1)
+
+
+def emotional_moments(call: Call, within: int) -> list[tuple[CallerTurn, list[TraineeTurn]]]:
+    """Each caller state that brought emotion (its first emotional line), with the trainee's
+    next turns: repeating the same complaint is one moment, not several."""
+    moments: list[tuple[CallerTurn, list[TraineeTurn]]] = []
+    state = None
+    for line in call.caller_lines:
+        same_moment = line.state == state
+        state = line.state
+        if not line.emotional or same_moment:
+            continue
+        replies = [t for t in call.turns if t.t > line.t][:within]
+        if replies:
+            moments.append((line, replies))
+    return moments
 
 
 @rule_type("empathie", EmpathyParams, "empathie na een emotionele uiting van de beller")
 def empathy(call: Call, params: EmpathyParams) -> Finding:
-    episodes: dict[float, tuple[CallerTurn, list[TraineeTurn]]] = {}
-    for line in call.caller_lines:
-        if not line.emotional:
-            continue
-        replies = [t for t in call.turns if t.t > line.t][: params.binnen_beurten]
-        if replies and replies[0].t not in episodes:
-            episodes[replies[0].t] = (line, replies)
-    if not episodes:
+    moments = emotional_moments(call, params.binnen_beurten)
+    if not moments:
         return nvt("De beller was niet emotioneel.")
     shown, missed, basis = [], [], []
-    for line, replies in episodes.values():
+    first_met = False
+    for index, (line, replies) in enumerate(moments):
         hit = call.with_move(*params.bewegingen, turns=replies)
         if hit:
             shown.append(quote(hit[0]))
+            first_met = first_met or index == 0
         else:
             missed.append(quote(line, note="geen empathie hierna"))
             basis.extend(replies)
-    verdict = grade(len(shown), len(episodes))
-    if verdict == "gehaald":
+    share = len(shown) / len(moments)
+    if first_met and share >= params.min_aandeel:
         return Finding(
-            verdict, "Empathie getoond na de emotionele uitingen.", tuple(shown), "beweging"
+            "gehaald", "Empathie getoond bij de emotionele momenten.", tuple(shown), "beweging"
         )
-    return Finding(
-        verdict,
-        f"Na {len(missed)} van de {len(episodes)} emotionele uitingen geen empathie getoond.",
-        tuple(missed + shown),
-        "beweging",
-        tuple(basis),
-    )
+    verdict = "deels" if shown else "niet_gehaald"
+    text = f"Bij {len(missed)} van de {len(moments)} emotionele momenten geen empathie getoond."
+    if shown and not first_met:
+        text = "De eerste keer dat de beller emotioneel was, kwam er geen empathie. " + text
+    return Finding(verdict, text, tuple(missed + shown), "beweging", tuple(basis))
 
 
 class ControlParams(Params):
@@ -220,7 +232,7 @@ def customer_data(call: Call, params: CustomerDataParams) -> Finding:
     from simulator.language.fields import requested_fields
 
     for turn in call.turns:
-        fields = requested_fields(turn.text)
+        fields = requested_fields(turn.text) or _named_fields(call, turn, params.bevestigen)
         if fields or any(m in turn.moves for m in params.bewegingen):
             note = f"vraagt naar: {', '.join(fields)}" if fields else ""
             return Finding(
@@ -249,3 +261,19 @@ def customer_data(call: Call, params: CustomerDataParams) -> Finding:
         decided_by="beweging",
         basis=tuple(call.turns),
     )
+
+
+def _named_fields(call: Call, turn: TraineeTurn, confirming: list[str]) -> list[str]:
+    """Customer data checked in a question: a field named ("het adres van Daan?") or a value
+    read back from the system ("... geboren op 17 augustus 1939. Klopt dat?")."""
+    from simulator.language.match import find_phrase
+
+    asking = "?" in turn.text or any(m in turn.moves for m in confirming)
+    if not asking:
+        return []
+    data = call.scenario.beller.klantgegevens
+    return [
+        key
+        for key, value in data.items()
+        if find_phrase(key, turn.text) or (len(value) > 3 and find_phrase(value, turn.text))
+    ]

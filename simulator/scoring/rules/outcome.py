@@ -224,6 +224,15 @@ def unknown_question(call: Call, params: UnknownQuestionParams) -> Finding:
     back = call.with_move(*params.terugbellen)
     evidence = tuple(quote(t) for t in dict.fromkeys(find_out[:1] + back[:1]))
     verdict = grade(bool(find_out) + bool(back), 2)
+    if verdict == "gehaald" and find_out[0].t > back[0].t:
+        # "U wordt teruggebeld" first and "ik zoek het uit" only in the recap: no real promise.
+        return Finding(
+            "deels",
+            "Eerst beloven dat u het uitzoekt, dan pas dat de beller wordt teruggebeld.",
+            evidence,
+            "beweging",
+            tuple(t for t in call.turns if t.t <= find_out[0].t),
+        )
     if verdict == "gehaald":
         return Finding(
             verdict, "Beloofd het uit te zoeken en terug te bellen.", evidence, "beweging"

@@ -24,6 +24,8 @@ SEARCH_ORDER = (
     "email",
     "direct_beantwoord",
 )
+# Outcomes after which someone still has to act: the form names the follow-up.
+FOLLOW_UP = ("terugbelafspraak", "uitzoeken_terugbellen")
 # Short words that say nothing about the subject of a call.
 _FILLER = frozenset(
     [
@@ -61,21 +63,23 @@ def registered_outcome(text: str) -> str | None:
     return None
 
 
-def observed_outcomes(call: Call) -> set[str]:
-    """How the call was actually handled, judged from the record (may be more than one)."""
-    found = set()
-    if call.transferred:
-        found.add("doorverbinden")
+def happened(call: Call, outcome: str) -> bool:
+    """Whether the record shows this way of handling the call."""
     moves = {m for t in call.turns for m in t.moves}
-    if "terugbellen" in moves or call.actions("terugbelnotitie"):
-        found.add("uitzoeken_terugbellen" if "uitzoeken" in moves else "terugbelafspraak")
-    if "verwijzen" in moves:
-        found.add("verwijzen")
-    if "email_aanbod" in moves:
-        found.add("email")
-    if not found or any(t.facts for t in call.turns):
-        found.add("direct_beantwoord")
-    return found
+    call_back = "terugbellen" in moves or bool(call.actions("terugbelnotitie"))
+    if outcome == "doorverbinden":
+        return call.transferred or bool(call.actions("doorverbinden"))
+    if outcome == "terugbelafspraak":
+        return call_back
+    if outcome == "uitzoeken_terugbellen":
+        return call_back or "uitzoeken" in moves
+    if outcome == "verwijzen":
+        return "verwijzen" in moves
+    if outcome == "email":
+        return "email_aanbod" in moves
+    # Answered directly: not handed over, and the scenario's own other outcome did not happen.
+    wanted = call.scenario.afhandeling.soort
+    return not call.transferred and (wanted == outcome or not happened(call, wanted))
 
 
 def subject_words(call: Call) -> set[str]:
@@ -110,12 +114,12 @@ def registration(call: Call, params: RegistrationParams) -> Finding:
     if empty:
         problems.append("niet ingevuld: " + ", ".join(empty))
     outcome = registered_outcome(form.afhandeling) if form.afhandeling.strip() else None
-    observed = observed_outcomes(call)
-    if form.afhandeling.strip() and outcome not in observed:
-        problems.append(
-            f"de afhandeling '{form.afhandeling}' klopt niet met het gesprek "
-            f"({' of '.join(sorted(observed))})"
-        )
+    if form.afhandeling.strip() and (outcome is None or not happened(call, outcome)):
+        problems.append(f"de afhandeling '{form.afhandeling}' klopt niet met het gesprek")
+    wanted = call.scenario.afhandeling.soort
+    follow_up = {outcome} | ({wanted} if happened(call, wanted) else set())
+    if follow_up & set(FOLLOW_UP) and not form.vervolgactie.strip():
+        problems.append("de vervolgactie (wie belt wanneer terug) ontbreekt")
     text_words = normalize(f"{form.onderwerp} {form.samenvatting}").split()
     stems = subject_words(call)
     if not any(w[:5] in stems for w in text_words if len(w) >= 5):

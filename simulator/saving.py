@@ -1,0 +1,62 @@
+"""Saving a call while it runs (terminal and app alike): the store never blocks practice."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from typing import TextIO
+
+from simulator.call.record import CallRecord, Event
+from simulator.scoring.scorecard import Scorecard
+
+
+@dataclass
+class CallSaver:
+    attempt: object
+    warn: TextIO
+    failed: bool = False
+
+    @classmethod
+    def open(
+        cls,
+        record: CallRecord,
+        mode: str,
+        engine: str,
+        database: str | None = None,
+        warn: TextIO = sys.stderr,
+    ) -> CallSaver | None:
+        """Start saving `record` as it grows; None (after a Dutch warning) when that cannot."""
+        from simulator.config import ConfigError
+        from simulator.store import StoreError, open_store
+
+        try:
+            store = open_store(database)
+            attempt = store.begin_attempt(
+                record.scenario_id,
+                trainee=record.trainee,
+                mode=mode,
+                engine=engine,
+                seed=record.seed,
+            )
+        except (StoreError, ConfigError) as exc:
+            warn.write(f"{exc}\nHet gesprek gaat door, maar wordt niet opgeslagen.\n")
+            return None
+        saver = cls(attempt, warn)
+        record.listeners.append(saver.add)
+        return saver
+
+    def add(self, event: Event) -> None:
+        if self.failed:
+            return
+        try:
+            self.attempt.add_event(event)
+        except Exception as exc:  # a full disk must not end the call; say it once
+            self.failed = True
+            self.warn.write(f"Opslaan lukt niet meer ({exc}); het gesprek gaat door.\n")
+
+    def finish(self, record: CallRecord, scorecard: Scorecard | None) -> None:
+        record.listeners.clear()
+        try:
+            self.attempt.finish(record, scorecard)
+        except Exception as exc:
+            self.warn.write(f"Het gesprek kon niet worden opgeslagen: {exc}\n")
