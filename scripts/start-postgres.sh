@@ -50,4 +50,12 @@ as_owner "$bin/pg_ctl" -D "$folder/data" -l "$folder/server.log" -w -t 60 \
 
 log "PostgreSQL runs on 127.0.0.1:$port (data in $folder)"
 log "stop it with: runuser -u $owner -- $bin/pg_ctl -D $folder/data stop"
+# Callers that want to stop it themselves (scripts/test.sh) name a file for the stop command.
+if [ -n "${KCC_SIM_POSTGRES_STOP_FILE:-}" ]; then
+  if [ "$owner" = postgres ]; then
+    echo "runuser -u postgres -- $bin/pg_ctl -D $folder/data -m fast stop" >"$KCC_SIM_POSTGRES_STOP_FILE"
+  else
+    echo "$bin/pg_ctl -D $folder/data -m fast stop" >"$KCC_SIM_POSTGRES_STOP_FILE"
+  fi
+fi
 echo "postgresql+psycopg://postgres@127.0.0.1:$port/kcc_sim_test"

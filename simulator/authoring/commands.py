@@ -36,6 +36,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     speel.set_defaults(func=_run_speel_door)
 
+    dekking = subparsers.add_parser(
+        "dekking",
+        help="toon welke scenario's welke regels oefenen",
+        description="Maak de dekkingstabel: per scenario de afhandeling en de regels die de "
+        "fout-gesprekken in de map met voorbeeldgesprekken bewust laten missen, en per regel "
+        "in welke scenario's die geoefend wordt (Markdown, voor de handleiding).",
+    )
+    dekking.add_argument(
+        "--voorbeelden",
+        metavar="MAP",
+        default=None,
+        help="map met voorbeeldgesprekken per scenario (standaard: tests/golden)",
+    )
+    dekking.add_argument("--scenarios", metavar="MAP", default=None, help="map met scenario's")
+    dekking.set_defaults(func=_run_dekking)
+
 
 def _run_nieuw(args: argparse.Namespace) -> int:
     from simulator.authoring.new_scenario import run
@@ -47,3 +63,33 @@ def _run_speel_door(args: argparse.Namespace) -> int:
     from simulator.authoring.walk import run
 
     return run(args.scenario, depth=args.diepte)
+
+
+def _run_dekking(args: argparse.Namespace) -> int:
+    import sys
+    from pathlib import Path
+
+    from simulator.authoring.coverage import coverage, markdown, uncovered
+    from simulator.scenario.errors import ScenarioError
+    from simulator.scenario.loader import default_folder, load_scenarios
+
+    golden = (
+        Path(args.voorbeelden) if args.voorbeelden else default_folder().parent / "tests" / "golden"
+    )
+    if not golden.is_dir():
+        print(
+            f"kcc-sim dekking: de map met voorbeeldgesprekken `{golden}` bestaat niet. "
+            "Geef de map op met --voorbeelden MAP.",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        rows = coverage(load_scenarios(args.scenarios), golden)
+    except ScenarioError as error:
+        print(error.report(), file=sys.stderr)
+        return 2
+    print(markdown(rows), end="")
+    missing = uncovered(rows)
+    if missing:
+        print(f"\nNog niet geoefend: {', '.join(missing)}", file=sys.stderr)
+    return 0

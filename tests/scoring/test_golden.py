@@ -1,6 +1,10 @@
-"""Golden calls: per scenario a model call that meets every applicable rule, and bad calls that
-each fail exactly the rules in their `verwacht_niet_gehaald` header (fail = niet gehaald or deels).
-The calls are replayed through the real engine and move classifier, then scored."""
+"""Golden calls, the backbone of the checker tests.
+
+Per scenario a model call that meets every applicable rule with a score of at least 90, and at
+least two bad calls (`fout-*.yaml`) that each fail exactly the rules in their
+`verwacht_niet_gehaald` header (fail = niet gehaald or deels), so each bad call teaches one thing.
+The calls are replayed through the real engine and move classifier, then scored.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from simulator.call.replay import load_transcript, replay
-from simulator.scenario.loader import find_scenario, load_scenario
+from simulator.scenario.loader import find_scenario, load_scenario, load_scenarios
+from simulator.scoring.rubric import load_rubric
 from simulator.scoring.scorer import score
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"
@@ -23,15 +28,13 @@ def scored(path: Path):
     return transcript, score(replay(scenario, transcript), scenario)
 
 
-def test_every_required_scenario_has_golden_calls() -> None:
-    for scenario_id in (
-        "afval-boze-beller",
-        "oudere-beller-dwaalt",
-        "doorverbinden-collega-afwezig",
-    ):
+def test_every_scenario_has_a_model_call_and_two_bad_calls() -> None:
+    scenario_ids = sorted(s.id for s in load_scenarios())
+    assert len(scenario_ids) >= 12
+    for scenario_id in scenario_ids:
         folder = GOLDEN / scenario_id
-        assert (folder / "model.yaml").exists(), scenario_id
-        assert list(folder.glob("fout-*.yaml")), scenario_id
+        assert (folder / "model.yaml").is_file(), scenario_id
+        assert len(list(folder.glob("fout-*.yaml"))) >= 2, scenario_id
 
 
 @pytest.mark.parametrize("path", CALLS, ids=lambda p: f"{p.parent.name}/{p.stem}")
@@ -53,3 +56,17 @@ def test_golden_call(path: Path) -> None:
         explanations = {r.rule_id: r.explanation for r in card.rules if r.rule_id in failed}
         assert failed == expected, explanations
         assert card.total < 100
+
+
+def test_the_bad_calls_together_fail_every_rule_of_the_rubric() -> None:
+    wanted = {rule.id for rule in load_rubric().regels}
+    covered: set[str] = set()
+    for path in GOLDEN.glob("*/fout-*.yaml"):
+        covered.update(load_transcript(path).verwacht_niet_gehaald)
+    assert wanted - covered == set()
+
+
+def test_simple_information_may_be_registered_without_penalty() -> None:
+    _, card = scored(GOLDEN / "openingstijden-milieustraat" / "model-met-registratie.yaml")
+    assert card.rule("algemeen.registratie").verdict == "nvt"
+    assert card.total == 100.0
