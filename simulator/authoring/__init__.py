@@ -1,1 +1,2 @@
-"""Tools for trainers who write scenarios: a starting scenario (`nieuw`) and a walk-through (`speel-door`)."""
+"""Tools for trainers who write scenarios: a starting scenario (`nieuw`), a walk-through
+(`speel-door`) and the coverage table (`dekking`)."""

@@ -157,8 +157,9 @@ def scenario_text(a: Answers) -> str:
     afhandeling, action_states = _outcome(a)
     return f"""\
 # {a.titel}
-# Een startscenario van `kcc-sim nieuw`. Pas de zinnen, feiten en toestanden aan, controleer met
-# `kcc-sim valideer {a.scenario_id}.yaml` en speel elke tak na met `kcc-sim speel-door {a.scenario_id}`.
+# Een startscenario van `kcc-sim nieuw`. Pas de zinnen, feiten en toestanden aan, controleer
+# met `kcc-sim valideer {a.scenario_id}.yaml` en speel elke tak na met
+# `kcc-sim speel-door {a.scenario_id}`.
 id: {a.scenario_id}
 titel: {_q(a.titel)}
 # Wat de medewerker vooraf leest: de situatie en wat een goed gesprek oplevert.

@@ -391,7 +391,8 @@ def render(report: WalkReport) -> str:
     if report.unfired:
         lines.append("Overgangen die niet afgingen:")
         lines += [
-            f"  - toestand `{u.state}`, overgang {u.index + 1} ({u.label} → `{u.target}`): {u.reason}."
+            f"  - toestand `{u.state}`, overgang {u.index + 1} ({u.label} → `{u.target}`): "
+            f"{u.reason}."
             for u in report.unfired
         ]
     if report.unspoken:
