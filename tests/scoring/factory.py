@@ -69,9 +69,10 @@ def scenario(**changes: Any) -> Scenario:
 class Script:
     """Builds a CallRecord turn by turn on a virtual clock."""
 
-    def __init__(self, rings: int | None = 2) -> None:
+    def __init__(self, rings: int | None = 2, typed: bool = False) -> None:
         self.record = CallRecord(scenario_id="test-scenario")
         self.now = 0.0
+        self.typed = typed  # every trainee turn typed, as in `kcc-sim oefen --tekst`
         if rings is not None:
             for n in range(rings):
                 self.record.add(Ring(t=n * 5.0, count=n + 1))
@@ -88,6 +89,7 @@ class Script:
         seconds: float | None = None,
         words: bool = False,
         over_caller: bool = False,
+        typed: bool = False,
     ) -> TraineeTurn:
         start = self.now + 0.5
         duration = seconds if seconds is not None else len(text.split()) * 60 / 150
@@ -109,6 +111,7 @@ class Script:
             facts=facts,
             to=to,  # type: ignore[arg-type]
             over_caller=over_caller,
+            typed=typed or self.typed,
         )
         self.record.add(turn)
         self.now = end

@@ -137,6 +137,30 @@ def _dead_air():
     return s.record, scenario()
 
 
+@case("algemeen.stemgebruik", "nvt", "getypt gesprek: tempo niet te meten")
+def _typed_call():
+    return good_call(Script(typed=True)).record, scenario()
+
+
+@case("algemeen.stemgebruik", "gehaald", "een snel getypte beurt telt niet als te snel praten")
+def _typed_fast_turn():
+    s = good_call()
+    s.trainee(
+        "Dan maak ik daar nu meteen een melding van en dan komt het helemaal goed met die bak.",
+        seconds=0.5,
+        typed=True,
+    )
+    return s.record, scenario()
+
+
+@case("algemeen.stemgebruik", "niet_gehaald", "getypt, maar drie lange stiltes")
+def _typed_dead_air():
+    s = good_call(Script(typed=True))
+    for _ in range(3):
+        s.silence(12)
+    return s.record, scenario()
+
+
 @case("algemeen.stemgebruik", "gehaald", "aangekondigde stilte en wachtstand")
 def _announced_silence():
     s = good_call()

@@ -83,7 +83,8 @@ def _on_hold(call: Call, t: float) -> bool:
 def voice(call: Call, params: VoiceParams) -> Finding:
     problems = []
     basis = []
-    for turn in call.turns:
+    spoken = [turn for turn in call.turns if not turn.typed]
+    for turn in spoken:
         count, wpm = words_per_minute(turn)
         if wpm is None or count < params.min_woorden:
             continue
@@ -96,6 +97,13 @@ def voice(call: Call, params: VoiceParams) -> Finding:
     for silence in unannounced_silences(call, params.max_stilte):
         problems.append(
             at(silence, f"{silence.duration:.0f} seconden stilte", "stilte niet aangekondigd")
+        )
+    if not problems and not spoken:
+        # A typed call says nothing about speaking tempo, and it had no dead air either.
+        return Finding(
+            "nvt",
+            "Getypt gesprek: het spreektempo is niet te meten; er vielen geen lange stiltes.",
+            decided_by="toepasbaarheid",
         )
     if not problems:
         return Finding(
