@@ -8,6 +8,8 @@ import os
 import sys
 from collections.abc import Sequence
 
+from simulator.config import ConfigError
+
 # Parts that add subcommands through `register(subparsers)`.
 COMMAND_MODULES = (
     "simulator.commands",
@@ -80,6 +82,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\nAfgebroken.", file=sys.stderr)
         return 130
+    except ConfigError as exc:  # a broken settings file: its message names the file and the fix
+        print(f"kcc-sim: {exc}", file=sys.stderr)
+        return 2
     except Exception as exc:  # the last safety net: a Dutch sentence, not a traceback
         if os.environ.get("KCC_SIM_DEBUG"):
             raise

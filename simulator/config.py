@@ -7,6 +7,8 @@ state in a constructor. The file's keys are Dutch because trainers edit it:
     slaaggrens = 60                                      # pass mark in percent
     audio_opslaan = false                                # keep the trainee's voice per utterance
     audio_bewaartermijn_dagen = 30                       # older recordings are deleted
+    herkenning = "faster-whisper"                        # or "getypt"; "google" sends audio online
+    spraakmodel = "/pad/naar/whisper-small"              # a local Whisper model folder (optional)
 """
 
 from __future__ import annotations
@@ -22,7 +24,9 @@ import platformdirs
 APP_NAME = "kcc-sim"
 SETTINGS_FILE_NAME = "instellingen.toml"
 DATABASE_FILE_NAME = "resultaten.sqlite"
-DEFAULT_PASS_MARK = 60.0
+DEFAULT_PASS_MARK = 70.0
+DEFAULT_ASR = "faster-whisper"
+ASR_ENGINES = ("faster-whisper", "google", "getypt")
 DEFAULT_AUDIO_RETENTION_DAYS = 30
 
 # Environment variables: the database URL or path, and folders (tests, portable installs).
@@ -30,12 +34,15 @@ ENV_DATABASE = "KCC_SIM_DATABASE"
 ENV_CONFIG = "KCC_SIM_CONFIG"
 ENV_DATA = "KCC_SIM_DATA"
 ENV_CACHE = "KCC_SIM_CACHE"
+ENV_ASR = "KCC_SIM_ASR"
 
 KNOWN_KEYS = {
     "database": str,
     "slaaggrens": (int, float),
     "audio_opslaan": bool,
     "audio_bewaartermijn_dagen": int,
+    "herkenning": str,
+    "spraakmodel": str,
 }
 
 
@@ -52,6 +59,9 @@ class Settings:
     pass_mark: float = DEFAULT_PASS_MARK
     store_audio: bool = False
     audio_retention_days: int = DEFAULT_AUDIO_RETENTION_DAYS
+    # Speech recognition engine (faster-whisper, google, getypt) and an optional model folder.
+    asr_engine: str = DEFAULT_ASR
+    asr_model: str = ""
 
     @property
     def database_url(self) -> str:
@@ -103,9 +113,18 @@ def load_settings(path: Path | None = None, env: Mapping[str, str] | None = None
         audio_retention_days=int(
             values.get("audio_bewaartermijn_dagen", DEFAULT_AUDIO_RETENTION_DAYS)
         ),
+        asr_engine=str(values.get("herkenning", DEFAULT_ASR)),
+        asr_model=str(values.get("spraakmodel", "")),
     )
+    if settings.asr_engine not in ASR_ENGINES:
+        raise ConfigError(
+            f"{path}: onbekende spraakherkenning `{settings.asr_engine}` bij `herkenning`. "
+            f"Kies uit: {', '.join(ASR_ENGINES)}."
+        )
     if env.get(ENV_DATABASE):
         settings = replace(settings, database=env[ENV_DATABASE])
+    if env.get(ENV_ASR):
+        settings = replace(settings, asr_engine=env[ENV_ASR])
     return settings
 
 

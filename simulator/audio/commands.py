@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import threading
 import time
 from pathlib import Path
 
 from simulator.audio.errors import AudioUnavailable
+from simulator.config import load_settings
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -123,9 +123,10 @@ def run_herken(args: argparse.Namespace) -> int:
     if not args.bestand.is_file():
         print(f"{args.bestand}: bestand niet gevonden. Geef een WAV-bestand op.", file=sys.stderr)
         return 1
-    engine = args.herkenning or os.environ.get("KCC_SIM_ASR", "faster-whisper")
+    settings = load_settings()
+    engine = args.herkenning or settings.asr_engine
     try:
-        recognizer = make_recognizer(engine, model=args.model)
+        recognizer = make_recognizer(engine, model=args.model or settings.asr_model or None)
         if recognizer is None:
             print("Met de herkenning 'getypt' wordt niets herkend: u typt uw antwoorden.")
             return 0
@@ -173,7 +174,8 @@ def run_mictest(args: argparse.Namespace) -> int:
     try:
         audio = microphone.record(stop, on_level=meter)
         print()
-        recognizer = make_recognizer(os.environ.get("KCC_SIM_ASR", "faster-whisper"))
+        settings = load_settings()
+        recognizer = make_recognizer(settings.asr_engine, model=settings.asr_model or None)
         if recognizer is not None:
             print(f"Herkend: {recognizer.transcribe(audio).text or '(niets)'}")
     except AudioUnavailable as exc:

@@ -7,7 +7,6 @@ missing is named in Dutch, and the call goes on without it (lines on screen, typ
 
 from __future__ import annotations
 
-import os
 import sys
 import threading
 import time
@@ -16,6 +15,7 @@ from typing import TextIO
 
 from simulator.audio.errors import AudioUnavailable
 from simulator.call.session import SessionEvent, SpokenCall
+from simulator.config import load_settings
 from simulator.scenario.model import Scenario
 
 TALK_HINT = "Druk op Enter om te spreken en nogmaals op Enter om te stoppen. Typen mag ook."
@@ -44,7 +44,8 @@ def build_call(
                 notices.append(playback.notice)
         except AudioUnavailable as exc:
             notices.append(str(exc))
-    engine_name = engine_name or os.environ.get("KCC_SIM_ASR", "faster-whisper")
+    settings = load_settings()
+    engine_name = engine_name or settings.asr_engine
     if engine_name != "getypt":
         try:
             microphone = SRMicrophone()
@@ -53,7 +54,7 @@ def build_call(
     if microphone is not None:
         names = [scenario.beller.achternaam, scenario.gemeente, *scenario.vocabulaire]
         try:
-            recognizer = make_recognizer(engine_name, names)
+            recognizer = make_recognizer(engine_name, names, settings.asr_model or None)
         except AudioUnavailable as exc:
             notices.append(str(exc))
             microphone = None

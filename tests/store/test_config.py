@@ -11,7 +11,8 @@ def test_defaults_put_the_database_in_the_data_folder(tmp_path) -> None:
     env = {"KCC_SIM_CONFIG": str(tmp_path / "cfg"), "KCC_SIM_DATA": str(tmp_path / "data")}
     settings = load_settings(env=env)
     assert settings.database_url == f"sqlite:///{tmp_path / 'data' / 'resultaten.sqlite'}"
-    assert settings.store_audio is False and settings.pass_mark == 60.0
+    assert settings.store_audio is False and settings.pass_mark == 70.0
+    assert (settings.asr_engine, settings.asr_model) == ("faster-whisper", "")
 
 
 def test_the_settings_file_and_the_environment(tmp_path) -> None:
@@ -42,6 +43,7 @@ def test_the_settings_file_and_the_environment(tmp_path) -> None:
         ("wachtwoord = 1", "onbekende instelling `wachtwoord`"),
         ('audio_opslaan = "ja"', "ongeldige waarde"),
         ("audio_bewaartermijn_dagen = -1", "niet negatief"),
+        ('herkenning = "vosk"', "onbekende spraakherkenning `vosk`.*Kies uit: faster-whisper"),
     ],
 )
 def test_a_bad_settings_file_is_a_dutch_error_with_the_file(tmp_path, text, expected) -> None:
@@ -50,3 +52,38 @@ def test_a_bad_settings_file_is_a_dutch_error_with_the_file(tmp_path, text, expe
     with pytest.raises(ConfigError, match=expected) as error:
         load_settings(env={"KCC_SIM_CONFIG": str(tmp_path)})
     assert str(path) in str(error.value)
+
+
+def test_the_recognition_engine_comes_from_the_file_or_the_environment(tmp_path) -> None:
+    (tmp_path / "instellingen.toml").write_text(
+        'herkenning = "getypt"\nspraakmodel = "/modellen/whisper-small"\n', encoding="utf-8"
+    )
+    env = {"KCC_SIM_CONFIG": str(tmp_path)}
+    settings = load_settings(env=env)
+    assert (settings.asr_engine, settings.asr_model) == ("getypt", "/modellen/whisper-small")
+    env["KCC_SIM_ASR"] = "faster-whisper"
+    assert load_settings(env=env).asr_engine == "faster-whisper"
+
+
+def test_a_broken_settings_file_stops_a_command_with_a_dutch_message(tmp_path) -> None:
+    import subprocess
+    import sys
+    import wave
+
+    with wave.open(str(tmp_path / "stil.wav"), "wb") as wav:
+        wav.setnchannels(1)
+        wav.setsampwidth(2)
+        wav.setframerate(16000)
+        wav.writeframes(b"\0\0" * 1600)
+    (tmp_path / "instellingen.toml").write_text('herkenning = "vosk"\n', encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "simulator", "herken", str(tmp_path / "stil.wav")],
+        capture_output=True,
+        text=True,
+        env={**__import__("os").environ, "KCC_SIM_CONFIG": str(tmp_path)},
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "onbekende spraakherkenning `vosk`" in result.stderr
+    assert "instellingen.toml" in result.stderr
