@@ -54,14 +54,21 @@ def run_oefen(args: argparse.Namespace) -> int:
     scenario = load_named_scenario(args.scenario)
     if scenario is None:
         return 1
+    mode = "toets" if args.toets else "oefenen"
     if not args.tekst:
         from simulator.call.session import run_spoken_call
 
-        return run_spoken_call(scenario, trainee=args.naam, seed=args.seed, hints=not args.toets)
+        return run_spoken_call(
+            scenario,
+            trainee=args.naam,
+            seed=args.seed,
+            hints=not args.toets,
+            mode=mode,
+            database=args.database,
+        )
     from simulator import terminal
     from simulator.saving import CallSaver
 
-    mode = "toets" if args.toets else "oefenen"
     savers: list[CallSaver] = []
 
     def start_saving(record: CallRecord) -> None:

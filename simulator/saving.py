@@ -54,6 +54,17 @@ class CallSaver:
             self.failed = True
             self.warn.write(f"Opslaan lukt niet meer ({exc}); het gesprek gaat door.\n")
 
+    def add_audio(self, t: float, audio: object) -> None:
+        """The trainee's recorded voice (a SpeechRecognition AudioData); kept only when the
+        settings allow it, which the attempt decides."""
+        if self.failed:
+            return
+        try:
+            self.attempt.add_audio(t, audio.get_wav_data())
+        except Exception as exc:
+            self.failed = True
+            self.warn.write(f"Opslaan lukt niet meer ({exc}); het gesprek gaat door.\n")
+
     def finish(self, record: CallRecord, scorecard: Scorecard | None) -> None:
         record.listeners.clear()
         try:

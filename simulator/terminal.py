@@ -212,6 +212,7 @@ class _LineReader:
     def __init__(self, source: TextIO) -> None:
         self._lines: queue.Queue[str | None] = queue.Queue()
         self._source = source
+        self._ended = False
         threading.Thread(target=self._run, daemon=True).start()
 
     def _run(self) -> None:
@@ -220,11 +221,16 @@ class _LineReader:
         self._lines.put(None)
 
     def get(self, timeout: float) -> str | None | bool:
-        """A line, None at end of input, or False when nothing was typed within `timeout`."""
+        """A line, None at end of input (every time after it), or False when nothing was
+        typed within `timeout`."""
+        if self._ended:
+            return None
         try:
-            return self._lines.get(timeout=timeout)
+            line = self._lines.get(timeout=timeout)
         except queue.Empty:
             return False
+        self._ended = line is None
+        return line
 
 
 def play_interactive(

@@ -7,6 +7,7 @@ missing is named in Dutch, and the call goes on without it (lines on screen, typ
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 import time
@@ -94,6 +95,24 @@ def show(event: SessionEvent, out: TextIO, hints: bool) -> None:
     out.flush()
 
 
+def _is_terminal(source: TextIO) -> bool:
+    try:
+        return source.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _wait_until_quiet(
+    call: SpokenCall, out: TextIO, hints: bool, clock: Callable[[], float], limit: float = 120.0
+) -> None:
+    """Show the call's events until nobody speaks and nothing is pending (or `limit` passes)."""
+    deadline = clock() + limit
+    while not call.quiet and not call.engine.finished and clock() < deadline:
+        for event in call.update():
+            show(event, out, hints)
+        time.sleep(0.02)
+
+
 def run_spoken_call(
     scenario: Scenario,
     trainee: str = "",
@@ -102,12 +121,22 @@ def run_spoken_call(
     source: TextIO = sys.stdin,
     out: TextIO = sys.stdout,
     clock: Callable[[], float] = time.monotonic,
+    mode: str = "oefenen",
+    database: str | None = None,
 ) -> int:
-    """The whole spoken call in the terminal, then the registration and the scorecard."""
+    """The whole spoken call in the terminal, then the registration and the scorecard; the
+    call is saved as it goes."""
+    from simulator.saving import CallSaver
     from simulator.terminal import _LineReader, ask_registration, parse_line
 
+    # SDL (the loudspeaker) would otherwise swallow Ctrl+C and SIGTERM in a terminal program.
+    os.environ.setdefault("SDL_NO_SIGNAL_HANDLERS", "1")
     call, microphone = build_call(scenario, trainee, seed)
     call.clock = clock
+    engine_name = call.recognizer.name if call.recognizer is not None else "getypt"
+    saver = CallSaver.open(call.engine.record, mode, engine_name, database, warn=out)
+    if saver is not None:
+        call.audio_listeners.append(saver.add_audio)
     out.write(
         f"\n=== {scenario.titel} ===\n"
         f"Gemeente {scenario.gemeente}, het is {scenario.tijdstip} uur.\n"
@@ -127,9 +156,15 @@ def run_spoken_call(
     out.write("De telefoon gaat. Druk op Enter om op te nemen.\n")
     call.start()
     recording: tuple | None = None
-    while not call.finished:
+    # Piped answers (a scripted call) wait for the caller to finish, as a person would.
+    scripted = not _is_terminal(source)
+    while not call.finished and not call.engine.finished:
         for event in call.update():
             show(event, out, hints)
+        if scripted and call.engine.picked_up:
+            _wait_until_quiet(call, out, hints, clock)
+            if call.engine.finished:
+                break
         line = reader.get(timeout=0.05)
         if line is None:
             break
@@ -157,8 +192,10 @@ def run_spoken_call(
             call.act(turn.actie, turn.detail)
         else:
             call.let_continue()
-    if not call.finished:
+    if not call.engine.finished:
         call.engine.abandon(call.now())
+    for event in call.update():
+        show(event, out, hints)
     call.close()
     out.write("\nHet gesprek is beëindigd.\n")
 
@@ -169,7 +206,9 @@ def run_spoken_call(
     ask_registration(call.engine, read, out)
     from simulator.commands import show_result
 
-    show_result(call.engine.record, scenario)
+    scorecard = show_result(call.engine.record, scenario)
+    if saver is not None:
+        saver.finish(call.engine.record, scorecard)
     return 0
 
 

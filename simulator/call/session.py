@@ -113,6 +113,9 @@ class SpokenCall:
     seed: int = 0
     engine: CallEngine | None = None
     notices: list[str] = field(default_factory=list)
+    # Called with (start, audio) for every recorded utterance: the store keeps the trainee's
+    # voice when the settings allow it (`audio_opslaan`).
+    audio_listeners: list[Callable[[float, Any], None]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.engine = self.engine or CallEngine(self.scenario, seed=self.seed, trainee=self.trainee)
@@ -202,6 +205,8 @@ class SpokenCall:
         begin = self.now() if begin is None else begin
         over = self._talk_over_caller
         self._talk_start = None
+        for listener in self.audio_listeners:
+            listener(begin, audio)
         if self._ears is None or self.recognizer is None:
             return
         self._recognising += 1
@@ -213,7 +218,8 @@ class SpokenCall:
         over = self._playing is not None if over_caller is None else over_caller
         if self._playing is not None:
             self._stop_caller(t, interrupted=True)
-        self._hear(Utterance(text, max(0.0, t - 0.5), t, 1.0), over)
+        # Typed: its times say nothing about speaking tempo, so the record flags it.
+        self._hear(Utterance(text, max(0.0, t - 0.5), t, 1.0), over, typed=True)
 
     def act(self, action: str, detail: str = "") -> None:
         t = self.now()
@@ -274,7 +280,7 @@ class SpokenCall:
     def _emit(self, kind: str, t: float | None = None, **data: Any) -> None:
         self._events.append(SessionEvent(kind, self.now() if t is None else t, **data))
 
-    def _hear(self, utterance: Utterance, over_caller: bool) -> None:
+    def _hear(self, utterance: Utterance, over_caller: bool, typed: bool = False) -> None:
         if utterance.empty:
             self._emit("not_heard", utterance=utterance)
             return
@@ -287,6 +293,7 @@ class SpokenCall:
                 confidence=utterance.confidence,
                 words=utterance.words,
                 over_caller=over_caller,
+                typed=typed,
             )
         )
 
@@ -386,9 +393,14 @@ def _bind(function: Callable[..., Any], *args: Any) -> Callable[[], Any]:
 
 
 def run_spoken_call(
-    scenario: Scenario, trainee: str = "", seed: int = 0, hints: bool = True
+    scenario: Scenario,
+    trainee: str = "",
+    seed: int = 0,
+    hints: bool = True,
+    mode: str = "oefenen",
+    database: str | None = None,
 ) -> int:
     """`kcc-sim oefen SCENARIO`: the spoken call in the terminal; returns the exit code."""
     from simulator.audio.spoken_terminal import run_spoken_call as run
 
-    return run(scenario, trainee=trainee, seed=seed, hints=hints)
+    return run(scenario, trainee=trainee, seed=seed, hints=hints, mode=mode, database=database)
