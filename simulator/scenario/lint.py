@@ -157,6 +157,7 @@ def lint(
     _check_ids(linter)
     _check_rubric(linter)
     _check_placeholders(linter)
+    _check_speakable(linter)
     if partial:
         return [p for p in linter.problems if p.is_error]
     _check_graph(linter, targets_ok)
@@ -434,6 +435,19 @@ def _check_placeholders(linter: _Linter) -> None:
                     f"Vul `afhandeling.{name}` in, of schrijf de naam voluit in de tekst.",
                     WARNING,
                 )
+
+
+def _check_speakable(linter: _Linter) -> None:
+    from simulator.scenario.speakable import unspeakable
+
+    for at, text in _lines(linter.scenario):
+        for item in unspeakable(text):
+            linter.add(
+                at,
+                f"`{item.found}` klinkt niet goed als de beller het uitspreekt.",
+                f"Schrijf wat de beller zegt: {item.say_instead}.",
+                WARNING,
+            )
 
 
 def _check_empathy(linter: _Linter) -> None:

@@ -124,3 +124,20 @@ def test_lint_without_positions_still_names_the_problem():
     problem = next(p for p in lint(broken) if "`start`" in p.message)
     assert (problem.line, problem.column) == (0, 0)
     assert str(problem).startswith("geldig: fout: `start` noemt de toestand `nergens`")
+
+
+def test_written_shorthand_in_a_caller_line_is_a_warning_with_the_spoken_form():
+    problems = [p for p in warnings("lint-uitspraak") if "klinkt niet goed" in p.message]
+    found = [p.message.split("`")[1] for p in problems]
+    assert found == ["t/m", "&", "€", "45,-"]
+    assert {p.line for p in problems} == {43}
+    assert problems[0].suggestion == "Schrijf wat de beller zegt: tot en met."
+    assert errors("lint-uitspraak") == []
+
+
+def test_ordinary_dutch_is_speakable():
+    from simulator.scenario.speakable import unspeakable
+
+    assert unspeakable("Mijn container aan de Rosmolenstraat 14 is niet geleegd, echt!") == []
+    assert unspeakable("Het kost 45 euro, tot en met vrijdag.") == []
+    assert [u.found for u in unspeakable("Bijv. morgen, enz.")] == ["Bijv.", "enz."]
