@@ -31,6 +31,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--toets", action="store_true")
     parser.add_argument("--tekst", action="store_true")
     parser.add_argument("--groot", action="store_true")
+    parser.add_argument("--presentatie", action="store_true")
     parser.add_argument("--volledig-scherm", action="store_true", dest="fullscreen")
     parser.add_argument("--geen-geluid", action="store_true", dest="no_audio")
     parser.add_argument("--seed", type=int, default=0)
@@ -98,6 +99,9 @@ class App:
             return
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F10:
             self.ctx.set_large_text(not self.ctx.settings.large_text)
+            return
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F12:
+            self.ctx.set_presentation(not self.ctx.settings.presentation)
             return
         self.ctx.manager.process_events(event)
         top = self.top
@@ -168,6 +172,7 @@ def run_app(argv: Sequence[str] = ()) -> int:
         mode="toets" if args.toets else "oefenen",
         input="typen" if args.tekst or args.no_audio else "spreektoets",
         large_text=args.groot,
+        presentation=args.presentatie,
         fullscreen=args.fullscreen,
         seed=args.seed,
     )

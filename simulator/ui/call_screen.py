@@ -17,11 +17,24 @@ import pygame_gui
 from simulator.call.session import SessionEvent, SpokenCall
 from simulator.scenario.model import Scenario
 from simulator.ui.call_clock import PausableClock
+from simulator.ui.call_layout import PRESENTATION_PANEL, plan_call_layout
 from simulator.ui.focus import Focusable
 from simulator.ui.hints import next_hint
 from simulator.ui.jobs import BackgroundJob
-from simulator.ui.look import BAD, BORDER, GOOD, MUTED, PANEL, PRIMARY, TEXT, draw_text, font, wrap
-from simulator.ui.screen import Screen, clear_entry
+from simulator.ui.klantbeeld import draw_klantbeeld, klantbeeld_height, klantbeeld_lines
+from simulator.ui.look import (
+    BAD,
+    BORDER,
+    GOOD,
+    MUTED,
+    PANEL,
+    PRIMARY,
+    TEXT,
+    draw_text,
+    font,
+    wrap,
+)
+from simulator.ui.screen import KEY_NAMES, Screen, clear_entry
 from simulator.ui.transcript_view import Bubble, TranscriptView, clock_text
 from simulator.ui.widgets import (
     checklist_state,
@@ -37,15 +50,6 @@ TYPED_TURN = 0.6
 PREPARE_TIMEOUT = 90.0
 NOT_HEARD = "Niet verstaan. Probeer het nog eens, of typ uw antwoord."
 NO_MIC_TYPED = "Er is geen microfoon: u typt uw antwoorden. Druk op Enter om te versturen."
-KLANTBEELD_LABELS = {
-    "adres": "Adres",
-    "postcode": "Postcode",
-    "woonplaats": "Woonplaats",
-    "geboortedatum": "Geboortedatum",
-    "telefoonnummer": "Telefoon",
-    "email": "E-mail",
-    "bsn": "BSN",
-}
 
 
 class CallScreen(Screen):
@@ -126,37 +130,34 @@ class CallScreen(Screen):
     # ----- layout --------------------------------------------------------------------------------
 
     def layout(self, rect: pygame.Rect) -> None:
-        px = self.ctx.px
-        margin = px(16)
-        gap = px(10)
-        top_h = px(64)
-        side_w = max(px(250), int(rect.width * 0.22))
-        right_w = max(px(260), int(rect.width * 0.22))
-        body_top = margin + top_h
-        body_h = rect.height - body_top - margin
-        self.top_rect = pygame.Rect(margin, margin, rect.width - 2 * margin, top_h - gap)
-        self.left_rect = pygame.Rect(margin, body_top, side_w, body_h)
-        self.right_rect = pygame.Rect(rect.width - margin - right_w, body_top, right_w, body_h)
-        centre_x = self.left_rect.right + gap
-        centre_w = self.right_rect.left - gap - centre_x
-        input_h = px(48)
-        hint_h = px(30) if self.hints else 0
-        self.transcript_rect = pygame.Rect(
-            centre_x, body_top, centre_w, body_h - input_h - hint_h - gap
+        specs = self._action_specs()
+        self.plan = plan_call_layout(
+            rect,
+            self.ctx.px,
+            self.hints,
+            self.phase_name == "rinkelen",
+            [f"{text} ({KEY_NAMES[key]})" for text, _, key, _ in specs],
+            self.ctx.settings.presentation,
+            self._wide_klantbeeld_height(),
         )
-        self.hint_rect = pygame.Rect(centre_x, self.transcript_rect.bottom + 4, centre_w, hint_h)
-        self.input_rect = pygame.Rect(centre_x, rect.height - margin - input_h, centre_w, input_h)
+        plan = self.plan
+        self.top_rect = plan.top
+        self.transcript_rect = plan.transcript
+        self.hint_rect = plan.hint
+        self.input_rect = plan.input
 
         old = getattr(self, "transcript", None)
-        self.transcript = TranscriptView(self.transcript_rect, px(16))
+        self.transcript = TranscriptView(self.transcript_rect, plan.bubble_size)
         self.transcript.set(self.bubbles)
         if old is not None:
             self.transcript.follow = old.follow
             self.transcript.highlight = old.highlight
+            if not old.follow:
+                self.transcript.scroll = min(old.scroll, self.transcript.max_scroll())
         self.transcript.placeholder = "U hebt opgenomen. Begin het gesprek met uw begroeting."
 
         self._layout_input()
-        self._layout_actions()
+        self._layout_actions(specs)
         view = self.transcript
         self.focus.add(Focusable(rect=lambda: view.rect, on_key=view.on_key, name="transcript"))
         if self.phase_name == "rinkelen":
@@ -206,25 +207,16 @@ class CallScreen(Screen):
                 object_id="#primary",
             )
 
-    def _layout_actions(self) -> None:
-        px = self.ctx.px
-        r = self.right_rect
-        row = px(42)
-        gap = px(8)
-        y = r.top
-        self.pickup_button = None
-        if self.phase_name == "rinkelen":
-            self.pickup_button = self.button(
-                pygame.Rect(r.left, y, r.width, px(64)),
-                "Opnemen",
-                self.pick_up,
-                pygame.K_SPACE,
-                "#pickup",
-            )
-            self.shortcuts[pygame.K_RETURN] = self.pick_up
-            y += px(64) + gap
-        in_call = self.phase_name == "gesprek"
-        buttons = (
+    def _wide_klantbeeld_height(self) -> int:
+        """The open klantbeeld's panel under the transcript in presentation (0: none)."""
+        if not (self.ctx.settings.presentation and self.klantbeeld_open):
+            return 0
+        lines = len(self.klantbeeld_lines())
+        return klantbeeld_height(lines, self._side_size(14), 2, self.ctx.px(10))
+
+    def _action_specs(self) -> tuple:
+        """(label, action, key, theme id) of the action buttons, in screen order."""
+        return (
             ("Klantbeeld", self.toggle_klantbeeld, pygame.K_F2, None),
             (
                 "Terug uit de wacht" if self.on_hold else "In de wacht",
@@ -236,14 +228,21 @@ class CallScreen(Screen):
             ("Terugbelnotitie", self.open_note, pygame.K_F6, None),
             ("Ophangen", self.hang_up, pygame.K_F8, "#danger"),
         )
+
+    def _layout_actions(self, specs: tuple) -> None:
+        self.pickup_button = None
+        if self.plan.pickup is not None:
+            self.pickup_button = self.button(
+                self.plan.pickup, "Opnemen", self.pick_up, pygame.K_SPACE, "#pickup"
+            )
+            self.shortcuts[pygame.K_RETURN] = self.pick_up
+        in_call = self.phase_name == "gesprek"
         self.action_buttons = {}
-        for text, action, key, object_id in buttons:
-            button = self.button(pygame.Rect(r.left, y, r.width, row), text, action, key, object_id)
+        for (text, action, key, object_id), rect in zip(specs, self.plan.actions, strict=True):
+            button = self.button(rect, text, action, key, object_id)
             if not in_call:
                 button.disable()
             self.action_buttons[text.split(" ")[0]] = button
-            y += row + gap
-        self.checklist_rect = pygame.Rect(r.left, y + gap, r.width, r.bottom - y - gap)
 
     @property
     def on_hold(self) -> bool:
@@ -269,6 +268,8 @@ class CallScreen(Screen):
         self.klantbeeld_open = not self.klantbeeld_open
         if self.klantbeeld_open:
             self.call.act("klantbeeld")
+        if self.plan.presentation:  # the transcript makes room for the klantbeeld's panel
+            self.ctx.states.rebuild()
 
     def toggle_hold(self) -> None:
         if self.phase_name != "gesprek":
@@ -543,7 +544,7 @@ class CallScreen(Screen):
     def draw(self, surface: pygame.Surface) -> None:
         px = self.ctx.px
         self._draw_top(surface)
-        self._draw_left(surface)
+        checklist_rect = self._draw_side(surface)
         if self.phase_name in ("voorbereiden", "rinkelen", "fout"):
             self._draw_waiting(surface)
         else:
@@ -555,14 +556,14 @@ class CallScreen(Screen):
                 self.scenario.gemeente,
                 self.ctx.settings.trainee,
             )
-            self._paragraph(surface, self.hint_rect, hint, px(15), PRIMARY, lines=1)
+            self._paragraph(surface, self.hint_rect, hint, self._side_size(15), PRIMARY, lines=1)
         if self.phase_name == "gesprek" and not self.typed and not self.note_open:
             text = "U spreekt…" if self.talking else "Houd de spatiebalk ingedrukt om te spreken"
             if self.ctx.settings.input == "open_lijn":
                 text = "Open lijn: spreek gewoon, de microfoon luistert"
             draw_level(surface, self.input_rect, self.level, self.talking, text, px(16))
         if self.hints and self.phase_name != "voorbereiden":
-            draw_checklist(surface, self.checklist_rect, self.checklist(), px(16))
+            draw_checklist(surface, checklist_rect, self.checklist(), self.plan.panel_size)
 
     def _draw_top(self, surface: pygame.Surface) -> None:
         px = self.ctx.px
@@ -587,70 +588,56 @@ class CallScreen(Screen):
     def ring_text(self) -> str:
         return f"Overgegaan: {self.rings} keer (opnemen binnen {PICK_UP_WITHIN})"
 
-    def _draw_left(self, surface: pygame.Surface) -> None:
-        px = self.ctx.px
-        r = self.left_rect
-        card = pygame.Rect(r.left, r.top, r.width, px(92))
+    def _side_size(self, size: int) -> int:
+        """A side-panel text size; presentation makes these larger too."""
+        factor = PRESENTATION_PANEL if self.ctx.settings.presentation else 1.0
+        return round(self.ctx.px(size) * factor)
+
+    def _draw_side(self, surface: pygame.Surface) -> pygame.Rect:
+        """Caller card, mood meter, klantbeeld and notices; returns the checklist's place."""
+        px, size, plan = self.ctx.px, self._side_size, self.plan
+        card = plan.card
         pygame.draw.rect(surface, PANEL, card, border_radius=8)
         pygame.draw.rect(surface, BORDER, card, width=1, border_radius=8)
-        draw_text(surface, "Beller", (card.left + px(12), card.top + px(8)), px(14), MUTED)
+        label = draw_text(
+            surface, "Beller", (card.left + px(12), card.top + px(8)), size(14), MUTED
+        )
         name_colour = TEXT if self.caller_name_known else MUTED
         self._paragraph(
             surface,
-            pygame.Rect(card.left + px(12), card.top + px(30), card.width - px(24), px(56)),
+            pygame.Rect(
+                card.left + px(12), label.bottom, card.width - px(24), card.bottom - label.bottom
+            ),
             self.caller_card_text,
-            px(18),
+            size(18),
             name_colour,
             bold=True,
             lines=2,
         )
-        y = card.bottom + px(10)
-        if self.hints:
-            draw_mood(surface, pygame.Rect(r.left, y, r.width, px(46)), self.mood, px(15))
-            y += px(58)
-        if self.klantbeeld_open:
-            y = self._draw_klantbeeld(surface, pygame.Rect(r.left, y, r.width, r.bottom - y))
-        notes = [*self.notices, self.status]
-        self._paragraph(
-            surface,
-            pygame.Rect(r.left, y + px(6), r.width, r.bottom - y - px(6)),
-            "\n".join(n for n in notes if n),
-            px(14),
-            (146, 64, 14),
-        )
+        if self.hints and plan.mood.height:
+            draw_mood(surface, plan.mood, self.mood, size(15))
+        notes = "\n".join(n for n in (*self.notices, self.status) if n)
+        column, lines = plan.column, self.klantbeeld_lines()
+        if plan.presentation:
+            if self.klantbeeld_open and plan.klantbeeld is not None:
+                draw_klantbeeld(surface, plan.klantbeeld, lines, size(14), 2, px(10))
+            # Notices under the checklist, which keeps the rest of the column.
+            fnt = font(size(14))
+            shown = wrap(notes, fnt, column.width) if notes else []
+            notes_h = min(column.height // 3, len(shown) * fnt.get_linesize())
+            notes_rect = pygame.Rect(column.left, column.bottom - notes_h, column.width, notes_h)
+            checklist = pygame.Rect(column.topleft, (column.width, column.height - notes_h))
+        else:
+            y = column.top
+            if self.klantbeeld_open:
+                y = draw_klantbeeld(surface, column, lines, size(14), 1, px(10)) + px(6)
+            notes_rect = pygame.Rect(column.left, y + px(6), column.width, column.bottom - y)
+            checklist = plan.checklist
+        self._paragraph(surface, notes_rect, notes, size(14), (146, 64, 14))
+        return checklist
 
     def klantbeeld_lines(self) -> list[tuple[str, str]]:
-        beller = self.scenario.beller
-        lines = [("Naam", f"{beller.aanhef} {beller.voornaam} {beller.achternaam}")]
-        for key, value in beller.klantgegevens.items():
-            lines.append((KLANTBEELD_LABELS.get(key, key.capitalize()), str(value)))
-        return lines
-
-    def _draw_klantbeeld(self, surface: pygame.Surface, r: pygame.Rect) -> int:
-        px = self.ctx.px
-        lines = self.klantbeeld_lines()
-        small, bold = font(px(14)), font(px(14), bold=True)
-        height = px(36) + len(lines) * 2 * small.get_linesize()
-        box = pygame.Rect(r.left, r.top, r.width, min(height, r.height))
-        pygame.draw.rect(surface, (239, 246, 255), box, border_radius=8)
-        pygame.draw.rect(surface, PRIMARY, box, width=2, border_radius=8)
-        draw_text(
-            surface,
-            "Klantbeeld (F2 sluit)",
-            (box.left + px(10), box.top + px(6)),
-            px(15),
-            PRIMARY,
-            bold=True,
-        )
-        y = box.top + px(32)
-        for label, value in lines:
-            if y + 2 * small.get_linesize() > box.bottom:
-                break
-            surface.blit(bold.render(label, True, MUTED), (box.left + px(10), y))
-            y += small.get_linesize()
-            surface.blit(small.render(value, True, TEXT), (box.left + px(10), y))
-            y += small.get_linesize()
-        return box.bottom + px(6)
+        return klantbeeld_lines(self.scenario)
 
     def _draw_waiting(self, surface: pygame.Surface) -> None:
         px = self.ctx.px

@@ -25,6 +25,8 @@ class Settings:
     mode: str = "oefenen"  # oefenen (hints, mood meter) | toets (no hints)
     input: str = "typen"  # typen | spreektoets (push-to-talk) | open_lijn
     large_text: bool = False
+    # For a projector in a classroom: large text plus a call screen laid out for a group.
+    presentation: bool = False
     fullscreen: bool = False
     seed: int = 0
 
@@ -53,10 +55,15 @@ class AppContext:
 
     @property
     def scale(self) -> float:
-        """Text and widget size: grows with the window (1280x720 is 1.0) and with large text."""
+        """Text and widget size: grows with the window (1280x720 is 1.0) and with large text
+        (which the presentation setting switches on too)."""
         width, height = self.window.get_size()
         window = max(1.0, min(1.5, width / 1280, height / 720))
-        return round(window * (LARGE_SCALE if self.settings.large_text else 1.0), 2)
+        return round(window * (LARGE_SCALE if self.large_text else 1.0), 2)
+
+    @property
+    def large_text(self) -> bool:
+        return self.settings.large_text or self.settings.presentation
 
     def px(self, value: float) -> int:
         """A size in pixels that grows with large text."""
@@ -74,6 +81,13 @@ class AppContext:
 
     def set_large_text(self, on: bool) -> None:
         self.settings.large_text = on
+        self.manager = self._new_manager()
+        self.states.rebuild()
+
+    def set_presentation(self, on: bool) -> None:
+        """Presentation on or off. It brings large text (`large_text`) without touching the
+        large-text switch, so switching presentation off restores what the trainee chose."""
+        self.settings.presentation = on
         self.manager = self._new_manager()
         self.states.rebuild()
 

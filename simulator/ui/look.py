@@ -109,3 +109,28 @@ def draw_text(
 ) -> pygame.Rect:
     image = font(size, bold).render(text, True, colour)
     return surface.blit(image, pos)
+
+
+def ellipsize(text: str, fnt: pygame.font.Font, width: int) -> str:
+    """`text` cut to fit `width` pixels, ending in "…" when it was cut."""
+    if fnt.size(text)[0] <= width:
+        return text
+    while text and fnt.size(text + "…")[0] > width:
+        text = text[:-1]
+    return text.rstrip(" ,.·") + "…"
+
+
+def button_width(text: str, size: int, pad: int) -> int:
+    """The width of a button that just fits `text` (bold, `size`) with `pad` on either side."""
+    return font(size, bold=True).size(text)[0] + 2 * pad
+
+
+def row_widths(texts: list[str], size: int, total: int, gap: int, pad: int) -> list[int]:
+    """Widths for a row of buttons: each fits its text (bold, `size`) and the spare room is
+    shared equally; when the row is too narrow every button shrinks in proportion."""
+    natural = [button_width(text, size, pad) for text in texts]
+    room = total - gap * (len(texts) - 1)
+    spare = room - sum(natural)
+    if spare >= 0:
+        return [w + spare // len(texts) for w in natural]
+    return [int(w * room / sum(natural)) for w in natural]

@@ -12,9 +12,9 @@ from simulator.scenario.model import Scenario
 from simulator.scoring.scorecard import PHASE_LABELS, PHASE_ORDER, Scorecard
 from simulator.ui.focus import Focusable
 from simulator.ui.jobs import BackgroundJob
-from simulator.ui.look import BAD, GOOD, MUTED, PARTLY, TEXT, draw_text, font, wrap
+from simulator.ui.look import BAD, GOOD, MUTED, PARTLY, TEXT, draw_text, font, row_widths, wrap
 from simulator.ui.rule_list import RuleList
-from simulator.ui.screen import Screen
+from simulator.ui.screen import KEY_NAMES, Screen
 from simulator.ui.transcript_view import Bubble, TranscriptView, bubbles_from_record
 
 
@@ -87,19 +87,26 @@ class ScoreScreen(Screen):
             ("Opnieuw", self.again, pygame.K_F5),
             ("Volgend scenario", self.next_scenario, pygame.K_F6),
             ("Transcript bekijken", self.show_transcript, pygame.K_F7),
+            ("Voortgang", self.show_history, pygame.K_F3),
             ("Rapport opslaan", self.save_report, pygame.K_F9),
         )
-        width = (rect.width - 2 * margin - 3 * gap) // 4
-        for i, (text, action, key) in enumerate(labels):
+        widths = row_widths(
+            [f"{text} ({KEY_NAMES[key]})" for text, _, key in labels],
+            px(17),
+            rect.width - 2 * margin,
+            gap,
+            px(12),
+        )
+        x = margin
+        for i, ((text, action, key), width) in enumerate(zip(labels, widths, strict=True)):
             self.button(
-                pygame.Rect(
-                    margin + i * (width + gap), rect.height - margin - buttons_h, width, buttons_h
-                ),
+                pygame.Rect(x, rect.height - margin - buttons_h, width, buttons_h),
                 text,
                 action,
                 key,
                 "#primary" if i == 0 else None,
             )
+            x += width + gap
         self.focus.focus(self.focus.items[0])
         self.show_rule_moment()
 
@@ -147,6 +154,11 @@ class ScoreScreen(Screen):
         from simulator.ui.transcript_screen import TranscriptScreen
 
         self.ctx.states.push(TranscriptScreen(self.ctx, self.scenario, self.bubbles))
+
+    def show_history(self) -> None:
+        from simulator.ui.history_screen import HistoryScreen
+
+        self.ctx.states.push(HistoryScreen(self.ctx, self.ctx.settings.trainee))
 
     def save_report(self) -> None:
         if self.report_job is not None:

@@ -41,6 +41,15 @@ def load_all_scenarios(folder: Path | None = None) -> tuple[list[Scenario], list
     return scenarios, problems
 
 
+def store_problem_text(exc: Exception) -> str:
+    """The store's own Dutch message, or a general one for anything unexpected."""
+    from simulator.store import StoreError
+
+    if isinstance(exc, StoreError):
+        return str(exc)
+    return f"De resultaten konden niet worden gelezen of opgeslagen ({exc})."
+
+
 @dataclass
 class Services:
     scenarios: list[Scenario]
@@ -50,6 +59,8 @@ class Services:
     store_path: Path | None = None
     report_folder: Path | None = None
     _store: object | None = None
+    # A Dutch message when the results store could not be used (shown on the history screen).
+    store_problem: str = ""
     # Attempts being saved while their call runs, by id() of the call's record.
     _live: dict = field(default_factory=dict)
 
@@ -79,6 +90,7 @@ class Services:
             return action(self.store())
         except Exception as exc:  # the store is a convenience: a broken one never stops practice
             log.warning("store %s failed: %s", what, exc)
+            self.store_problem = store_problem_text(exc)
             return default
 
     def participants(self) -> list[str]:
@@ -88,6 +100,31 @@ class Services:
         if not trainee.strip():
             return {}
         return self._try_store("best_scores", lambda s: dict(s.best_scores(trainee)), {})
+
+    def history(self, trainee: str) -> list:
+        """The trainee's attempts, oldest first (AttemptSummary; afgebroken ones included)."""
+        if not trainee.strip():
+            return []
+        self.store_problem = ""  # this read decides whether the screen shows a problem
+        return self._try_store("history", lambda s: list(s.history(trainee.strip())), [])
+
+    def rule_rates(self, trainee: str, last: int = 10) -> dict:
+        """Per rule id, how often it was met in the trainee's `last` scored attempts."""
+        if not trainee.strip():
+            return {}
+        return self._try_store(
+            "rule_rates", lambda s: dict(s.rule_rates(trainee.strip(), last=last)), {}
+        )
+
+    def rule_titles(self) -> dict[str, str]:
+        """Rule id -> the rubric's Dutch title, in rubric order."""
+        from simulator.scoring.rubric import RubricError, load_rubric
+
+        try:
+            return {rule.id: rule.titel for rule in load_rubric()}
+        except RubricError as exc:
+            log.warning("rubric: %s", exc)
+            return {}
 
     def begin_attempt(self, record: CallRecord, mode: str, engine: str = "") -> None:
         """Save the call as it goes, so a crash or a closed window loses nothing said."""

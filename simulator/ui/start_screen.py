@@ -9,13 +9,14 @@ from pygame_gui.elements import UIDropDownMenu
 from simulator.ui.cards import CardGrid
 from simulator.ui.focus import Focusable
 from simulator.ui.jobs import BackgroundJob
-from simulator.ui.look import MUTED, TEXT, draw_text
+from simulator.ui.look import MUTED, TEXT, button_width, draw_text
 from simulator.ui.mic_check import MicResult, check_microphone
-from simulator.ui.screen import Screen
+from simulator.ui.screen import KEY_NAMES, Screen
 
 MODES = (("oefenen", "Oefenen (hints)"), ("toets", "Toets (geen hints)"))
 INPUTS = (("spreektoets", "Spreektoets"), ("open_lijn", "Open lijn"), ("typen", "Typen"))
 NO_NAME = "Vul eerst uw naam in: u stelt zich daarmee voor aan de beller."
+NO_NAME_HISTORY = "Vul eerst uw naam in: dan ziet u uw voortgang."
 PICK_PARTICIPANT = "Kies uw naam"
 
 
@@ -62,6 +63,14 @@ class StartScreen(Screen):
         self.left_rect = pygame.Rect(x, y, w, rect.height - y - margin)
 
         self.label(pygame.Rect(x, y, w, px(32)), "Uw naam", "#heading")
+        # On the name's heading row: the history belongs to the name typed below it.
+        history_w = button_width("Voortgang (F3)", px(16), px(14))
+        self.history_button = self.button(
+            pygame.Rect(x + w - history_w, y, history_w, px(32)),
+            "Voortgang",
+            self.show_history,
+            pygame.K_F3,
+        )
         y += px(32)
         if self.participants:
             self.name_entry = self.entry(
@@ -112,18 +121,7 @@ class StartScreen(Screen):
         )
         self.message_rect = pygame.Rect(x, y, w, rect.height - margin - start_h - y - gap)
 
-        self.button(
-            pygame.Rect(rect.width - margin - px(220), margin, px(220), px(36)),
-            "Volledig scherm",
-            self.ctx.toggle_fullscreen,
-            pygame.K_F11,
-        )
-        self.button(
-            pygame.Rect(rect.width - margin - px(450), margin, px(220), px(36)),
-            "Grote tekst",
-            self._toggle_large,
-            pygame.K_F10,
-        )
+        self._layout_view_toggles(rect, margin)
 
         cards_x = left_w + margin
         top = margin + px(70)
@@ -150,6 +148,29 @@ class StartScreen(Screen):
         )
         self.focus.focus(self.name_entry if not ctx.settings.trainee else self.cards_focus)
 
+    def _layout_view_toggles(self, rect: pygame.Rect, margin: int) -> None:
+        """Presentatie, Grote tekst and Volledig scherm, right-aligned on the title row."""
+        px, settings = self.ctx.px, self.ctx.settings
+        toggles = (
+            ("Presentatie", self._toggle_presentation, pygame.K_F12, settings.presentation),
+            ("Grote tekst", self._toggle_large, pygame.K_F10, settings.large_text),
+            ("Volledig scherm", self.ctx.toggle_fullscreen, pygame.K_F11, settings.fullscreen),
+        )
+        labels = [f"{text} ({KEY_NAMES[key]})" for text, _, key, _ in toggles]
+        gap = px(10)
+        widths = [button_width(label, px(16), px(14)) for label in labels]
+        x = rect.width - margin - sum(widths) - gap * (len(widths) - 1)
+        self.view_buttons = {}
+        for (text, action, key, on), width in zip(toggles, widths, strict=True):
+            self.view_buttons[text] = self.button(
+                pygame.Rect(x, margin, width, px(36)),
+                text,
+                action,
+                key,
+                "#choice_on" if on else None,
+            )
+            x += width + gap
+
     def _choice_row(self, x, y, w, h, choices, setting):  # noqa: ANN001, ANN202
         gap = self.ctx.px(8)
         width = (w - gap * (len(choices) - 1)) // len(choices)
@@ -174,7 +195,25 @@ class StartScreen(Screen):
         self.focus.index = focused
 
     def _toggle_large(self) -> None:
+        focused = self.focus.index
         self.ctx.set_large_text(not self.ctx.settings.large_text)
+        self.focus.index = focused
+
+    def _toggle_presentation(self) -> None:
+        focused = self.focus.index
+        self.ctx.set_presentation(not self.ctx.settings.presentation)
+        self.focus.index = focused
+
+    def show_history(self) -> None:
+        self.ctx.settings.trainee = self.name_entry.get_text().strip()
+        if not self.ctx.settings.trainee:
+            self.message = NO_NAME_HISTORY
+            self.focus.focus(self.name_entry)
+            return
+        from simulator.ui.history_screen import HistoryScreen
+
+        self.selected = self.cards.selected
+        self.ctx.states.push(HistoryScreen(self.ctx, self.ctx.settings.trainee))
 
     def _open_participants(self) -> None:
         menu = self.participant_menu

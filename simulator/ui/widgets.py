@@ -101,6 +101,8 @@ def draw_checklist(
     full = len(PHASES) * (head.get_linesize() + size // 3) + items * body.get_linesize()
     # Too little room (large text on a small window): only the current phase shows its items.
     compact = full > rect.height
+    clip = surface.get_clip()
+    surface.set_clip(rect.inflate(4, 4).clip(clip))
     for phase in PHASES:
         current = phase == state.phase
         colour = PRIMARY if current else (GOOD if state.phase_done(phase) else TEXT)
@@ -118,6 +120,7 @@ def draw_checklist(
             surface.blit(body.render(label, True, TEXT if on else MUTED), (rect.left + box + 14, y))
             y += body.get_linesize()
         y += size // 3
+    surface.set_clip(clip)
 
 
 def mood_colour(mood: int) -> tuple[int, int, int]:
