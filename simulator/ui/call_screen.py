@@ -463,9 +463,10 @@ class CallScreen(Screen):
         if self.job.result is None:
             return
         self.call, self.microphone = self.job.result
-        engine_name = "getypt" if self.typed else "spraak"
+        recognizer = self.call.recognizer
+        engine_name = "getypt" if self.typed or recognizer is None else recognizer.name
         self.ctx.services.begin_attempt(
-            self.call.engine.record, self.ctx.settings.mode, engine_name
+            self.call.engine.record, self.ctx.settings.mode, engine_name, call=self.call
         )
         self.notices.extend(self.call.notices)
         if self.microphone is None and not self.typed:

@@ -126,8 +126,17 @@ class Services:
             log.warning("rubric: %s", exc)
             return {}
 
-    def begin_attempt(self, record: CallRecord, mode: str, engine: str = "") -> None:
-        """Save the call as it goes, so a crash or a closed window loses nothing said."""
+    def begin_attempt(
+        self, record: CallRecord, mode: str, engine: str = "", call: SpokenCall | None = None
+    ) -> None:
+        """Save the call as it goes, so a crash or a closed window loses nothing said; with
+        `call`, the trainee's recorded voice too when the settings allow it (`audio_opslaan`)."""
+
+        def keep_audio(attempt):  # noqa: ANN001, ANN202
+            def add(t: float, audio) -> None:  # noqa: ANN001
+                self._try_store("audio", lambda _: attempt.add_audio(t, audio.get_wav_data()), None)
+
+            return add
 
         def begin(store):  # noqa: ANN001, ANN202
             attempt = store.begin_attempt(
@@ -139,6 +148,8 @@ class Services:
             )
             attempt.add_events(record.events)
             record.listeners.append(attempt.add_event)
+            if call is not None:
+                call.audio_listeners.append(keep_audio(attempt))
             self._live[id(record)] = attempt
 
         self._try_store("begin", begin, None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pygame
+import pytest
 
 from simulator.call.record import ActionEvent, Registration
 
@@ -149,3 +150,27 @@ def test_the_call_is_saved_as_it_goes(driver, tmp_path):
     said = [turn.text for turn in stored.record.trainee_turns]
     assert said == [GREETING, CALL[0]]
     assert stored.record.caller_turns
+
+
+@pytest.fixture
+def keep_audio(tmp_path, monkeypatch):  # noqa: ANN001, ANN201
+    """Settings with `audio_opslaan` on, in place before the app opens its store."""
+    (tmp_path / "instellingen.toml").write_text("audio_opslaan = true\n", encoding="utf-8")
+    monkeypatch.setenv("KCC_SIM_CONFIG", str(tmp_path))
+
+
+def test_recorded_voice_is_kept_when_the_settings_allow(keep_audio, driver, tmp_path):
+    """The app hands every recorded utterance to the store; `audio_opslaan` decides."""
+    import speech_recognition as sr
+
+    from simulator.store import open_store
+
+    driver.start_call(rings=1)
+    call = driver.screen.call
+    call.talk_started()
+    driver.clock.advance(0.5)
+    call.talk_ended(sr.AudioData(b"\x01\x02" * 8000, 16000, 2))
+    store = open_store(tmp_path / "resultaten.db")
+    (summary,) = store.attempts()
+    (clip,) = store.audio(summary.id)
+    assert clip.wav.startswith(b"RIFF") and len(clip.wav) > 16000
