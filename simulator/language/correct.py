@@ -1,19 +1,27 @@
 """Repairs recognition slips before move patterns run.
 
-A recogniser writes "terug gebelt", "onder breken", "klop dat" or "ergensanders". Words that
-are not in the library's own vocabulary are replaced by a close library word (edit distance via
-rapidfuzz), split into two library words, or merged with their neighbour. Known words are never
-touched, so a correct sentence reaches the patterns unchanged.
+A recogniser writes "terug gebelt", "onder breken", "klop dat", "hebik", "k luister" or "wat is
+u naam". Words that are not in the library's own vocabulary are split into two library words,
+replaced by a close library word (edit distance via rapidfuzz), or merged with their neighbour;
+"u" and "uw" are swapped where the next word shows the other was meant. Known words are never
+otherwise touched, so a correct sentence reaches the patterns unchanged.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from simulator.language.normalize import Token
+from simulator.language.normalize import Token, join_words
+
+# Short forms of speech that recognisers write as heard.
+_CLITICS = {"k": "ik", "t": "het", "et": "het", "da": "dat", "m": "hem", "em": "hem"}
+# A split never leaves one of these as the second word: "dagen" is no "dag en".
+_ENDINGS = frozenset(["e", "en", "er", "te", "ten", "st", "je", "jes", "s", "n", "t"])
+# Separable prefixes: "voor stel" is "voorstel" even though "voor" and "stel" are both words.
+_PREFIXES = frozenset(["door", "terug", "onder", "uit", "op", "na", "aan", "mee", "voor", "samen"])
 
 
 def word_cutoff(word: str) -> float | None:
@@ -26,41 +34,108 @@ def word_cutoff(word: str) -> float | None:
 
 
 class Corrector:
-    def __init__(self, lexicon: Iterable[str], known: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        lexicon: Iterable[str],
+        known: Iterable[str] = (),
+        sentences: Iterable[Sequence[str]] = (),
+    ) -> None:
         self.lexicon = frozenset(w for w in lexicon if len(w) >= 2)
         self.known = frozenset(known) | self.lexicon
+        self._parts = self.lexicon | {"u"}
         self._choices = sorted(w for w in self.lexicon if len(w) >= 4)
         self._fix = lru_cache(maxsize=8192)(self._fix_word)
+        self._after_u, self._after_uw = _followers(sentences)
 
     def _fix_word(self, word: str) -> tuple[str, ...]:
         if word in self.known:
             return (word,)
+        if word in _CLITICS:
+            return (_CLITICS[word],)
+        for variant in _sound_alikes(word):
+            if variant in self.lexicon:
+                return (variant,)
+        split = self._split(word)
+        if split:
+            return split
         cutoff = word_cutoff(word)
         if cutoff is not None:
             best = process.extractOne(word, self._choices, scorer=fuzz.ratio, score_cutoff=cutoff)
             if best is not None and abs(len(best[0]) - len(word)) <= 2:
                 return (best[0],)
-        if len(word) >= 6:
-            for cut in range(2, len(word) - 1):
-                left, right = word[:cut], word[cut:]
-                if left in self.lexicon and right in self.lexicon:
-                    return (left, right)
         return (word,)
+
+    def _split(self, word: str) -> tuple[str, str] | None:
+        """Two library words run together: "hebik", "watis", "heeftu", "uwnaam"."""
+        if len(word) < 3:
+            return None
+        for cut in range(1, len(word)):
+            left, right = word[:cut], word[cut:]
+            if left in self._parts and right in self._parts and right not in _ENDINGS:
+                return left, right
+        return None
 
     def correct(self, toks: tuple[Token, ...]) -> tuple[Token, ...]:
         """The tokens with slips repaired; each repaired token keeps its original span."""
+        merged = self._merge(list(toks))
+        fixed = [Token(part, t.start, t.end) for t in merged for part in self._fix(t.text)]
+        return self._u_or_uw(join_words(self._merge(fixed)))
+
+    def _merge(self, toks: list[Token]) -> list[Token]:
+        """A word split in two ("onder breken", "terug gebelt") becomes one library word."""
         out: list[Token] = []
         i = 0
         while i < len(toks):
             tok = toks[i]
             if i + 1 < len(toks):
-                merged = tok.text + toks[i + 1].text
-                both_known = tok.text in self.known and toks[i + 1].text in self.known
-                if merged in self.lexicon and len(merged) >= 7 and not both_known:
-                    out.append(Token(merged, tok.start, toks[i + 1].end))
+                nxt = toks[i + 1]
+                merged = tok.text + nxt.text
+                both_known = tok.text in self.known and nxt.text in self.known
+                if (
+                    merged in self.lexicon
+                    and len(merged) >= 7
+                    and (not both_known or tok.text in _PREFIXES)
+                ):
+                    out.append(Token(merged, tok.start, nxt.end))
                     i += 2
                     continue
-            for part in self._fix(tok.text):
-                out.append(Token(part, tok.start, tok.end))
+            out.append(tok)
             i += 1
+        return out
+
+    def _u_or_uw(self, toks: tuple[Token, ...]) -> tuple[Token, ...]:
+        """Swap "u" and "uw" where the next word shows the other was meant.
+
+        "wat is u naam" -> "uw naam", "waar woont uw" -> "u"; the followers of each come from
+        the library's own sentences."""
+        out = list(toks)
+        for i, tok in enumerate(toks):
+            nxt = toks[i + 1].text if i + 1 < len(toks) else None
+            if tok.text == "u" and nxt in self._after_uw and nxt not in self._after_u:
+                out[i] = Token("uw", tok.start, tok.end)
+            elif tok.text == "uw" and (nxt is None or (nxt in self._after_u and
+                                                       nxt not in self._after_uw)):  # fmt: skip
+                out[i] = Token("u", tok.start, tok.end)
         return tuple(out)
+
+
+def _sound_alikes(word: str) -> list[str]:
+    """Spellings of the same sound: "begreip" -> "begrijp", "gebelt" -> "gebeld", "morge"."""
+    out = [word + "n"]  # a swallowed final -n: "begrepe", "morge"
+    for a, b in (("ei", "ij"), ("ij", "ei"), ("ou", "au"), ("au", "ou")):
+        if a in word:
+            out.append(word.replace(a, b))
+    for a, b in (("dt", "d"), ("dt", "t"), ("d", "t"), ("t", "d"), ("d", "dt"), ("t", "dt")):
+        if word.endswith(a):
+            out.append(word[: -len(a)] + b)
+    return out
+
+
+def _followers(sentences: Iterable[Sequence[str]]) -> tuple[frozenset[str], frozenset[str]]:
+    """The words that follow "u" and those that follow "uw" in the library's own sentences."""
+    after: dict[str, set[str]] = {"u": set(), "uw": set()}
+    for words in sentences:
+        for first, second in zip(words, words[1:], strict=False):
+            if first in after:
+                after[first].add(second)
+    return frozenset(after["u"]), frozenset(after["uw"])

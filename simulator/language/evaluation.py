@@ -1,4 +1,5 @@
-"""Precision, recall and F1 per move on a labelled set of utterances (tests/data/utterances*.yaml)."""
+"""Precision, recall and F1 per move on a labelled set of utterances (tests/data/utterances*.yaml),
+recall on recognition slips of them, and the false-positive rate on move-less sentences."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+
+from simulator.language.slips import recognised, slipped
 
 
 @dataclass(frozen=True)
@@ -47,7 +50,11 @@ class Evaluation:
     def micro(self) -> MoveScore:
         total = MoveScore()
         for score in self.per_move.values():
-            total.tp, total.fp, total.fn = total.tp + score.tp, total.fp + score.fp, total.fn + score.fn
+            total.tp, total.fp, total.fn = (
+                total.tp + score.tp,
+                total.fp + score.fp,
+                total.fn + score.fn,
+            )
         return total
 
     @property
@@ -82,3 +89,24 @@ def evaluate(classifier, utterances: Sequence[Utterance], moves: Sequence[str]) 
         if found != utterance.moves:
             errors.append((utterance, found))
     return Evaluation(per_move, errors)
+
+
+def slip_recall(classifier, utterances: Sequence[Utterance], kind: str) -> tuple[float, int]:
+    """Share of the labelled moves still found after a slip of `kind` ("herkend": only lower
+    case without punctuation); and how many labels were tried."""
+    found = total = 0
+    for utterance in utterances:
+        if not utterance.moves:
+            continue
+        text = recognised(utterance.text) if kind == "herkend" else slipped(utterance.text, kind)
+        if not text:
+            continue
+        moves = {hit.move for hit in classifier.classify(text)}
+        found += len(utterance.moves & moves)
+        total += len(utterance.moves)
+    return (found / total if total else 1.0), total
+
+
+def false_positives(classifier, texts: Sequence[str]) -> list[str]:
+    """The move-less sentences that still get a move."""
+    return [text for text in texts if classifier.classify(text)]

@@ -3,7 +3,8 @@
 "kan ik u nog ergens anders mee van dienst zijn" said as "kan ik u nog ergens mee van dienst
 zijn" still matches: the example's words must appear in order (longest common subsequence)
 with at most one miss for examples of five words or more (two from ten words), within a window
-not much longer than the example. Short examples must appear whole.
+not much longer than the example. Short examples must appear whole, and a question's first word
+(the verb or question word that makes it a question) must be there.
 """
 
 from __future__ import annotations
@@ -19,6 +20,11 @@ class Example:
     move: str
     words: tuple[str, ...]
     whole_only: bool = False
+    question: bool = False  # a question: its first word (the inverted verb) must be there
+
+    @classmethod
+    def of(cls, move: str, phrase: str, whole_only: bool = False) -> Example:
+        return cls(move, example_words(phrase), whole_only, phrase.rstrip().endswith("?"))
 
     @property
     def allowed_misses(self) -> int:
@@ -85,5 +91,7 @@ class ExampleBank:
                 continue
             if example.whole_only and matched != len(words):
                 continue
+            if example.question and words[first] != example.words[0]:
+                continue  # "de container staat nog aan de straat" is no "staat de container ...?"
             found.append(ExampleMatch(example.move, first, last, matched / n))
         return found

@@ -44,6 +44,7 @@ class MoveSpec:
 class Library:
     moves: dict[str, MoveSpec]
     groups: dict[str, tuple[str, ...]]
+    no_move: tuple[str, ...] = ()  # sentences without any move (zonder_beweging)
 
 
 def parse_library(data: dict, source: str = "moves.yaml") -> Library:
@@ -73,7 +74,7 @@ def parse_library(data: dict, source: str = "moves.yaml") -> Library:
                 raise ValueError(
                     f"{source}: move {spec.id}: unknown move {other} in onderdrukt_door"
                 )
-    return Library(moves, groups)
+    return Library(moves, groups, tuple(str(t) for t in data.get("zonder_beweging") or ()))
 
 
 def load_library(path: Path | None = None) -> Library:

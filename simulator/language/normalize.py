@@ -112,7 +112,11 @@ def tokens(text: str) -> tuple[Token, ...]:
               m.start(), m.end())
         for m in _WORD.finditer(text)
     ]  # fmt: skip
-    raw = _join_letters(raw)
+    return join_words(_join_letters(raw))
+
+
+def join_words(raw: list[Token] | tuple[Token, ...]) -> tuple[Token, ...]:
+    """Split-up words joined to one form ("goede morgen" -> "goedemorgen"), numbers as digits."""
     joined: list[Token] = []
     i = 0
     while i < len(raw):

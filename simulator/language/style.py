@@ -53,14 +53,15 @@ def _phrase(words: str) -> tuple[str, ...]:
 
 
 def parse_rules(data: dict) -> StyleRules:
+    groups = data.get("woordgroepen") or {}
     categories = {}
     for name in CATEGORIES:
         spec = data.get(name) or {}
         categories[name] = _Category(
             name,
             tuple(p for p in (_phrase(str(w)) for w in spec.get("woorden", ())) if p),
-            tuple(compile_pattern(p) for p in spec.get("patronen", ())),
-            tuple(compile_pattern(p) for p in spec.get("uitzonderingen", ())),
+            tuple(compile_pattern(p, groups) for p in spec.get("patronen", ())),
+            tuple(compile_pattern(p, groups) for p in spec.get("uitzonderingen", ())),
         )
     dim = data.get("verkleinwoord", {})
     return StyleRules(

@@ -165,3 +165,49 @@ def test_clean_model_phrases_have_no_issues():
         "Een moment, ik zoek het even voor u op.",
     ]:
         assert find_style_issues(text) == [], text
+
+
+# Blaming a colleague, in the words trainees use; and sentences that share those words but
+# blame nobody (the trainee takes responsibility, describes a place, or the caller is right).
+BLAME = [
+    "Dat had mijn collega nooit mogen zeggen.",
+    "Die zit er wel vaker naast.",
+    "Mijn collega had dat niet mogen beloven.",
+    "Dat hadden ze u nooit mogen vertellen.",
+    "Hij zit er vaak naast.",
+    "De afdeling zit er weleens naast.",
+    "Die heeft het wel vaker mis.",
+    "Die vergist zich wel vaker.",
+    "Mijn collega maakt vaker fouten.",
+    "Dat is de schuld van die afdeling.",
+    "Dat ligt aan de afdeling Belastingen.",
+]
+NO_BLAME = [
+    "Ik kan niet nagaan wat er vorige week precies is gezegd.",
+    "Dat had ik u meteen moeten zeggen.",
+    "Dat hadden we beter moeten uitleggen.",
+    "Ik zit er misschien naast.",
+    "U zit er niet ver naast.",
+    "Die zit er niet naast.",
+    "Mijn collega zit naast mij.",
+    "Het is een collega van de afdeling Belastingen.",
+    "Dat is de afdeling Vergunningen, die gaat daarover.",
+    "Dat was mijn collega Mark.",
+    "Dat is een fout van ons, excuses.",
+    "Die vergissing herstel ik meteen.",
+]
+
+
+@pytest.mark.parametrize("text", BLAME)
+def test_blaming_a_colleague_is_found(text):
+    assert "afvallen" in {c for c, _ in categories(text)}
+
+
+@pytest.mark.parametrize("text", NO_BLAME)
+def test_no_blame_without_blaming(text):
+    assert "afvallen" not in {c for c, _ in categories(text)}
+
+
+def test_blame_evidence_is_the_blaming_words():
+    text = "Ik begrijp dat dit heel vervelend is. Dat had mijn collega nooit mogen zeggen."
+    assert ("afvallen", "Dat had mijn collega nooit mogen zeggen") in categories(text)
