@@ -22,6 +22,8 @@ class MoveClassifierLike(Protocol):
 class UtteranceAnalysis:
     text: str
     moves: tuple[str, ...] = ()
+    # Moves that only the sentence-embedding model recognised (no pattern or example matched).
+    model_moves: tuple[str, ...] = ()
     facts: tuple[str, ...] = ()
     fields: tuple[str, ...] = ()
     name: str | None = None
@@ -56,7 +58,11 @@ def analyse(
     stripped = text.strip()
     if not stripped or confidence < UNDERSTOOD_CONFIDENCE:
         return UtteranceAnalysis(text=text, understood=False)
-    moves = tuple(dict.fromkeys(hit.move for hit in classifier.classify(stripped)))
+    hits = classifier.classify(stripped)
+    moves = tuple(dict.fromkeys(hit.move for hit in hits))
+    model_moves = tuple(
+        dict.fromkeys(hit.move for hit in hits if getattr(hit, "method", "") == "embedding")
+    )
     facts = tuple(
         f.id for f in scenario.feiten if any(find_phrase(p, stripped) for p in f.herkennen)
     )
@@ -68,6 +74,7 @@ def analyse(
     return UtteranceAnalysis(
         text=text,
         moves=moves,
+        model_moves=model_moves,
         facts=facts,
         fields=tuple(requested_fields(stripped)),
         name=mentions_name(stripped, scenario.beller.achternaam),

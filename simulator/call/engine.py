@@ -163,6 +163,7 @@ class CallEngine:
             confidence=confidence,
             words=tuple(words),
             moves=analysis.moves,
+            model_moves=analysis.model_moves,
             facts=analysis.facts,
             over_caller=over_caller,
             to="collega" if self._mode == "collega" else "beller",

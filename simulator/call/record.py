@@ -50,6 +50,8 @@ class TraineeTurn(Event):
     confidence: float = 1.0
     words: tuple[Word, ...] = ()
     moves: tuple[str, ...] = ()
+    # The moves only the sentence-embedding model recognised (the scorecard says so).
+    model_moves: tuple[str, ...] = ()
     facts: tuple[str, ...] = ()
     # True when said while the caller was still speaking (an interruption).
     over_caller: bool = False
@@ -171,6 +173,7 @@ def event_from_dict(data: dict[str, Any]) -> Event:
     if cls is TraineeTurn:
         data["words"] = tuple(Word(**w) for w in data.get("words", ()))
         data["moves"] = tuple(data.get("moves", ()))
+        data["model_moves"] = tuple(data.get("model_moves", ()))
         data["facts"] = tuple(data.get("facts", ()))
     names = {f.name for f in fields(cls)}
     return cls(**{k: v for k, v in data.items() if k in names})

@@ -9,6 +9,7 @@ out of the maximum as well: the trainee is not marked down for what may have bee
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from simulator.call.record import CallRecord, Silence
@@ -17,13 +18,14 @@ from simulator.scoring.rubric import Rubric, RuleSpec, load_rubric
 from simulator.scoring.rules import RULE_TYPES, Call, Finding
 from simulator.scoring.rules.language import language_counts
 from simulator.scoring.rules.timing import unannounced_silences, words_per_minute
-from simulator.scoring.scorecard import PHASE_ORDER, PhaseScore, RuleResult, Scorecard
+from simulator.scoring.scorecard import PHASE_ORDER, Evidence, PhaseScore, RuleResult, Scorecard
 
 DEFAULT_PASS_MARK = 70.0
 LOW_CONFIDENCE = 0.6
 # Dead air longer than this (seconds) counts in the voice figures as a long silence.
 LONG_SILENCE = 8.0
 UNCERTAIN_NOTE = "De spraakherkenning was hier onzeker; deze regel telt daarom niet mee."
+MODEL_NOTE = "herkend door het taalmodel"
 FACTOR = {"gehaald": 1.0, "deels": 0.5, "niet_gehaald": 0.0, "nvt": 0.0}
 
 
@@ -59,6 +61,7 @@ def evaluate(rule: RuleSpec, call: Call, switched_off: set[str] = frozenset()) -
         finding = Finding("nvt", "Deze regel staat uit in dit scenario.", decided_by="scenario")
     else:
         finding = RULE_TYPES[rule.type].evaluate(call, rule.params)
+    evidence = _mark_model_evidence(finding.evidence, rule, call)
     failing = finding.verdict in ("niet_gehaald", "deels")
     uncertain = failing and call.uncertain(finding.basis)
     counted = finding.verdict != "nvt" and not uncertain
@@ -72,12 +75,31 @@ def evaluate(rule: RuleSpec, call: Call, switched_off: set[str] = frozenset()) -
         verdict=finding.verdict,
         points=rule.gewicht * FACTOR[finding.verdict] if counted else 0.0,
         max_points=rule.gewicht if counted else 0.0,
-        evidence=finding.evidence,
+        evidence=evidence,
         explanation=explanation,
         tip=rule.tip,
         model_phrase=personalise(rule.modelzin, call.scenario),
         uncertain=uncertain,
         decided_by=finding.decided_by,
+    )
+
+
+def _mark_model_evidence(
+    evidence: tuple[Evidence, ...], rule: RuleSpec, call: Call
+) -> tuple[Evidence, ...]:
+    """Quotes whose move only the sentence-embedding model recognised say so, so a trainer
+    can tell a pattern's certainty from a model's judgement."""
+    moves = set(rule.parameters.get("bewegingen", ()))
+    if not moves:
+        return evidence
+    by_model = {round(t.t, 2) for t in call.turns if moves & set(t.model_moves)}
+    if not by_model:
+        return evidence
+    return tuple(
+        replace(e, note=f"{e.note}; {MODEL_NOTE}" if e.note else MODEL_NOTE)
+        if e.t in by_model
+        else e
+        for e in evidence
     )
 
 

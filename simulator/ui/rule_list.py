@@ -42,7 +42,8 @@ def rule_texts(rule: RuleResult) -> list[tuple[str, str]]:
     points = f"{rule.points:g}/{rule.max_points:g}" if rule.verdict != "nvt" else ""
     lines = [("title", f"{rule.title}"), ("verdict", f"{verdict}  {points}".strip())]
     for evidence in rule.evidence[:2]:
-        lines.append(("evidence", f"“{evidence.quote}” ({clock_text(evidence.t)})"))
+        note = f" – {evidence.note}" if evidence.note else ""
+        lines.append(("evidence", f"“{evidence.quote}” ({clock_text(evidence.t)}){note}"))
     if rule.verdict in ("niet_gehaald", "deels"):
         if rule.explanation:
             lines.append(("body", rule.explanation))

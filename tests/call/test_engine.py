@@ -322,3 +322,25 @@ def test_every_trigger_type_leads_to_a_state_change(trigger):
         engine.hear("Het weer is mooi.", 10.0, 12.0)
     change = engine.record.of(StateChange)[0]
     assert change.old == "open" and change.trigger.startswith(trigger)
+
+
+def test_moves_only_the_model_found_are_kept_apart_in_the_record():
+    from simulator.call.record import TraineeTurn
+    from simulator.language.moves import MoveHit
+
+    class ModelSaysEmpathy:
+        def classify(self, text: str) -> list[MoveHit]:
+            return [
+                MoveHit("begroeting", "Goedemorgen", 1.0, "patroon"),
+                MoveHit("empathie", text, 0.99, "embedding"),
+            ]
+
+    engine = CallEngine(scenario(), classifier=ModelSaysEmpathy())
+    engine.ring(0.0)
+    engine.pick_up(2.0)
+    engine.hear("Goedemorgen, ik snap dat dit lastig is.", 2.5, 4.0)
+    (turn,) = engine.record.of(TraineeTurn)
+    assert turn.moves == ("begroeting", "empathie")
+    assert turn.model_moves == ("empathie",)
+    copy_back = type(engine.record).from_dict(engine.record.to_dict())
+    assert copy_back.of(TraineeTurn)[0].model_moves == ("empathie",)

@@ -139,3 +139,20 @@ def test_scorecard_json_round_trip() -> None:
     data = json.loads(json.dumps(card.to_dict()))
     assert Scorecard.from_dict(data) == card
     assert data["passed"] == card.passed
+
+
+def test_a_move_only_the_model_recognised_is_marked_in_the_evidence():
+    from simulator.call.record import TraineeTurn
+    from simulator.scoring.scorer import MODEL_NOTE, score
+    from tests.scoring.factory import Script, good_call, scenario
+
+    script = good_call(Script())
+    turns = script.record.of(TraineeTurn)
+    summary = next(t for t in turns if "samenvatting" in t.moves)
+    by_model = TraineeTurn(**{**summary.__dict__, "model_moves": ("samenvatting",)})
+    script.record.events[script.record.events.index(summary)] = by_model
+    card = score(script.record, scenario())
+    (evidence,) = [e for e in card.rule("analyse.samenvatten").evidence if e.t == by_model.t]
+    assert MODEL_NOTE in evidence.note
+    greeting = card.rule("aanvang.openingszin").evidence
+    assert all(MODEL_NOTE not in e.note for e in greeting)
