@@ -82,6 +82,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\nAfgebroken.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader stopped early (`kcc-sim speel-door X | head`): nothing went wrong here.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except ConfigError as exc:  # a broken settings file: its message names the file and the fix
         print(f"kcc-sim: {exc}", file=sys.stderr)
         return 2

@@ -162,3 +162,18 @@ def test_dekking_without_golden_calls_says_what_to_do(tmp_path: Path) -> None:
     result = kcc_sim("dekking", "--voorbeelden", str(tmp_path / "bestaat-niet"))
     assert result.returncode == 2
     assert "--voorbeelden" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_output_piped_into_a_reader_that_stops_early_is_not_an_error() -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run(
+        f"'{sys.executable}' -m simulator speel-door afval-boze-beller | head -n 1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+    )
+    assert result.stdout.startswith("Speel-door van scenario")
+    assert "onverwachts" not in result.stderr and "Traceback" not in result.stderr
