@@ -22,6 +22,21 @@ _CLITICS = {"k": "ik", "t": "het", "et": "het", "da": "dat", "m": "hem", "em": "
 _ENDINGS = frozenset(["e", "en", "er", "te", "ten", "st", "je", "jes", "s", "n", "t"])
 # Separable prefixes: "voor stel" is "voorstel" even though "voor" and "stel" are both words.
 _PREFIXES = frozenset(["door", "terug", "onder", "uit", "op", "na", "aan", "mee", "voor", "samen"])
+# "uw" before one of these was "u" ("ik verwijs uw hiervoor door", "blijft uw aan de lijn"):
+# no noun follows a possessive here. "u" before one of the nouns was "uw" ("wat is u postcode").
+_NOT_AFTER_UW_WORDS = (
+    "hiervoor daarvoor daarover hierover terug door even nog niet wel graag morgen vandaag "
+    "contact maar gerust ook al dan zelf verder straks zo meteen direct alvast aan op in mee "
+    "bij met naar van om dat het de een ons mij me terugbelt terugbellen bellen doorverbinden "
+    "helpen vertellen verwijzen"
+)
+_NOT_AFTER_UW = frozenset(_NOT_AFTER_UW_WORDS.split())
+_NOUNS_AFTER_UW_WORDS = (
+    "postcode huisnummer naam achternaam voornaam voorletters geboortedatum adres "
+    "telefoonnummer emailadres gegevens burgerservicenummer bsn woonplaats kenteken "
+    "klantnummer dossiernummer zaaknummer"
+)
+_NOUNS_AFTER_UW = frozenset(_NOUNS_AFTER_UW_WORDS.split())
 
 
 def word_cutoff(word: str) -> float | None:
@@ -58,17 +73,25 @@ class Corrector:
         split = self._split(word)
         if split:
             return split
+        best = self._fuzzy(word)
+        return (best,) if best else (word,)
+
+    def _fuzzy(self, word: str) -> str | None:
+        """The closest library word when it is close enough."""
         cutoff = word_cutoff(word)
         if cutoff is not None:
             best = process.extractOne(word, self._choices, scorer=fuzz.ratio, score_cutoff=cutoff)
             if best is not None and abs(len(best[0]) - len(word)) <= 2:
-                return (best[0],)
-        return (word,)
+                return best[0]
+        return None
 
     def _split(self, word: str) -> tuple[str, str] | None:
-        """Two library words run together: "hebik", "watis", "heeftu", "uwnaam"."""
+        """Two library words run together: "hebik", "watis", "heeftu", "uwnaam"; or "met" run
+        into a name the library cannot know: "metlisa"."""
         if len(word) < 3:
             return None
+        if word.startswith("met") and len(word) >= 6 and not self._fuzzy(word):
+            return "met", word[3:]
         for cut in range(1, len(word)):
             left, right = word[:cut], word[cut:]
             if left in self._parts and right in self._parts and right not in _ENDINGS:
@@ -93,7 +116,7 @@ class Corrector:
                 both_known = tok.text in self.known and nxt.text in self.known
                 if (
                     merged in self.lexicon
-                    and len(merged) >= 7
+                    and len(merged) >= (6 if tok.text in _PREFIXES else 7)
                     and (not both_known or tok.text in _PREFIXES)
                 ):
                     out.append(Token(merged, tok.start, nxt.end))
@@ -111,10 +134,15 @@ class Corrector:
         out = list(toks)
         for i, tok in enumerate(toks):
             nxt = toks[i + 1].text if i + 1 < len(toks) else None
-            if tok.text == "u" and nxt in self._after_uw and nxt not in self._after_u:
+            if tok.text == "u" and (
+                nxt in _NOUNS_AFTER_UW or (nxt in self._after_uw and nxt not in self._after_u)
+            ):
                 out[i] = Token("uw", tok.start, tok.end)
-            elif tok.text == "uw" and (nxt is None or (nxt in self._after_u and
-                                                       nxt not in self._after_uw)):  # fmt: skip
+            elif tok.text == "uw" and (
+                nxt is None
+                or nxt in _NOT_AFTER_UW
+                or (nxt in self._after_u and nxt not in self._after_uw)
+            ):
                 out[i] = Token("u", tok.start, tok.end)
         return tuple(out)
 

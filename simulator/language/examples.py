@@ -93,5 +93,52 @@ class ExampleBank:
                 continue
             if example.question and words[first] != example.words[0]:
                 continue  # "de container staat nog aan de straat" is no "staat de container ...?"
+            if matched < n and not _tolerable_misses(example.words, words[first : last + 1]):
+                continue
             found.append(ExampleMatch(example.move, first, last, matched / n))
         return found
+
+
+def _tolerable_misses(words: Sequence[str], span: Sequence[str]) -> bool:
+    """A missed example word may be left out ("ergens [anders] mee") or misheard ("gemeende"
+    for "gemeente"), but not swapped for another word, and the first and last words must be
+    there: "ik zoek het voor u op" is no "ik zoek het voor u uit", "het spijt me dat u ..." no
+    "vervelend dat u ..."."""
+    pairs = _aligned_pairs(words, span)
+    if not pairs or pairs[0][0] != 0 or pairs[-1][0] != len(words) - 1:
+        return False
+    for (i, j), (k, m) in zip(pairs, pairs[1:], strict=False):
+        if k - i > 1 and m - j > 1:  # example words i+1..k-1 stand where text words j+1..m-1 are
+            missed, said = words[i + 1 : k], span[j + 1 : m]
+            if not any(_sounds_alike(a, b) for a in missed for b in said):
+                return False
+    return True
+
+
+def _aligned_pairs(words: Sequence[str], span: Sequence[str]) -> list[tuple[int, int]]:
+    """Index pairs (example word, text word) of a longest in-order match."""
+    n, m = len(words), len(span)
+    lcs = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            if words[i] == span[j]:
+                lcs[i][j] = lcs[i + 1][j + 1] + 1
+            else:
+                lcs[i][j] = max(lcs[i + 1][j], lcs[i][j + 1])
+    pairs, i, j = [], 0, 0
+    while i < n and j < m:
+        if words[i] == span[j]:
+            pairs.append((i, j))
+            i, j = i + 1, j + 1
+        elif lcs[i + 1][j] >= lcs[i][j + 1]:
+            i += 1
+        else:
+            j += 1
+    return pairs
+
+
+def _sounds_alike(a: str, b: str) -> bool:
+    """Crude: same start and nearly the same length, or one a prefix of the other."""
+    if a.startswith(b) or b.startswith(a):
+        return True
+    return a[:3] == b[:3] and abs(len(a) - len(b)) <= 2

@@ -24,6 +24,8 @@ from simulator.language.patterns import CLAUSE_OPENERS, Text, compile_pattern, f
 MOVE_IDS: tuple[str, ...] = tuple(builtin_library().moves)
 
 _METHOD_RANK = {"patroon": 0, "voorbeeld": 1, "embedding": 2}
+# Shorter fragments ("postcode twaalf") give the sentence model too little to go on.
+_MIN_EMBEDDING_WORDS = 3
 _WORDS = re.compile(r"[a-z0-9']+")
 _WH = frozenset(
     [
@@ -143,10 +145,12 @@ class MoveClassifier:
         if fixed is not None:
             found += [self._respan(f, fixed, plain) for f in self._by_patterns(fixed, 0.9)]
         found += self._by_fields(text, plain)
+        if fixed is not None:  # "wat is u postcode", "mag ik uwpostcode"
+            found += [self._respan(f, fixed, plain) for f in self._by_repaired_fields(fixed)]
         found += self._by_examples(fixed or plain, plain)
         found += self._by_question_mark(plain, found)
         found = self._suppress(found)
-        if self._embedder is not None:
+        if self._embedder is not None and len(raw) >= _MIN_EMBEDDING_WORDS:
             present = {f.move for f in found}
             for move, score in self._embedder.classify(text, present):
                 found.append(_Found(move, 0, len(raw) - 1, score, "embedding"))
@@ -160,7 +164,7 @@ class MoveClassifier:
             patterns = list(spec.patterns) + self._extra_patterns.get(spec.id, [])
             if not patterns:
                 continue
-            vetoes = [span for p in spec.exceptions for span in find_all(p, text)]
+            vetoes = self._vetoes(spec, text)
             for pattern in patterns:
                 for first, last in find_all(pattern, text):
                     if any(_overlap((first, last), veto) for veto in vetoes):
@@ -170,22 +174,45 @@ class MoveClassifier:
                     found.append(_Found(spec.id, first, last, score, "patroon"))
         return found
 
+    def _vetoes(self, spec: MoveSpec | None, text: Text) -> list[tuple[int, int]]:
+        """Spans where an exception of the move cancels its hits (patterns, fields, examples)."""
+        if spec is None:
+            return []
+        return [span for p in spec.exceptions for span in find_all(p, text)]
+
     def _by_fields(self, original: str, plain: Text) -> list[_Found]:
         found = []
         for spec in self.moves.values():
             if not spec.uses_fields:
                 continue
+            vetoes = self._vetoes(spec, plain)
             for hit in field_hits(original):
                 span = _char_span_to_tokens(plain.toks, hit.start, hit.end)
-                if span is not None:
+                if span is not None and not any(_overlap(span, veto) for veto in vetoes):
                     found.append(_Found(spec.id, *span, 1.0, "patroon"))
+        return found
+
+    def _by_repaired_fields(self, fixed: Text) -> list[_Found]:
+        """Field questions in the repaired text (its offsets are those of `fixed.string`)."""
+        found = []
+        for spec in self.moves.values():
+            if not spec.uses_fields:
+                continue
+            vetoes = self._vetoes(spec, fixed)
+            for hit in field_hits(fixed.string):
+                span = fixed.token_span(hit.start, hit.end)
+                if not any(_overlap(span, veto) for veto in vetoes):
+                    found.append(_Found(spec.id, *span, 0.9, "patroon"))
         return found
 
     def _by_examples(self, text: Text, plain: Text) -> list[_Found]:
         words = [t.text for t in text.toks]
         counters = self._counters.matches(words)
+        vetoes = {m: self._vetoes(spec, text) for m, spec in self.moves.items() if spec.exceptions}
         found = []
         for match in self._examples.matches(words):
+            if any(_overlap((match.first, match.last), v) for v in vetoes.get(match.move, ())):
+                continue
             if any(
                 c.move == match.move and c.score == 1.0 and _overlap((c.first, c.last),
                                                                     (match.first, match.last))

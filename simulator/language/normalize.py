@@ -150,9 +150,10 @@ def _join_letters(raw: list[Token]) -> list[Token]:
 
 
 def _is_plain_words(run: list[Token]) -> bool:
-    # "o k" is handled by the join table; "e mail" too. Two letters "u u" are two words.
+    # "o k" is handled by the join table; "e mail" too. Two letters "u u" are two words, and so
+    # are "k u" and "t u" ("mag k u iets vragen": "ik"/"het" swallowed by the recogniser).
     letters = "".join(t.text for t in run)
-    return letters in {"ok", "uu"}
+    return letters in {"ok", "uu", "ku", "tu"}
 
 
 def normalize(text: str) -> str:

@@ -199,3 +199,48 @@ def test_slip_repair_does_not_invent_moves(classifier, text):
 @pytest.mark.parametrize("text", LIBRARY.no_move)
 def test_sentences_without_a_move_have_none(classifier, text):
     assert moves_of(classifier, text) == set()
+
+
+# Past tense, negation, reported speech and someone else's move: words of a move, no move.
+NOT_THE_MOVE = [
+    ("Volgens het systeem bent u vanochtend al teruggebeld.", "terugbellen"),
+    ("Niemand heeft u daarna nog teruggebeld.", "terugbellen"),
+    ("Ik had u toen al doorverbonden met Wonen.", "doorverbinden"),
+    ("Het klopt dat de kosten omhoog zijn gegaan.", "controlevraag"),
+    ("U hoeft zich daar niet voor te verontschuldigen.", "excuses"),
+    ("excuus dat ik u even onderbreek", "excuses"),
+    ("U krijgt de beschikking binnen acht weken van ons.", "terugbellen"),
+    ("Zijn voorstel heb ik doorgegeven.", "voorstel"),
+    ("Het voorstel van de wijkraad ligt bij de wethouder.", "voorstel"),
+    ("Ik begrijp niet helemaal wat u bedoelt.", "open_vraag"),
+    ("Gaat u rustig verder.", "gesloten_vraag"),
+    ("Dan pak ik uw gegevens er even bij.", "vraagt_gegevens"),
+    ("Mag ik uw klacht per e-mail ontvangen?", "vraagt_gegevens"),
+    ("U mag me gerust onderbreken.", "onderbreking"),
+    ("Heb ik het zo goed samengevat?", "samenvatting"),
+]
+
+
+@pytest.mark.parametrize(("text", "move"), NOT_THE_MOVE)
+def test_words_of_a_move_without_the_move(classifier, text, move):
+    assert move not in moves_of(classifier, text)
+
+
+def test_a_summary_statement_is_no_closed_question(classifier):
+    found = moves_of(classifier, "Als ik u goed begrijp, is de pas nog niet bezorgd.")
+    assert "samenvatting" in found and "gesloten_vraag" not in found
+
+
+SWALLOWED_AND_SWAPPED = [
+    ("kan k u nog ergens mee helpen", "proefafsluiting"),  # "k u" is no spelled "ku"
+    ("wat is u postcode", "vraagt_gegevens"),  # data fields on the repaired text
+    ("mag ik uwhuisnummer", "vraagt_gegevens"),
+    ("daarvoor moet uw bij het waterschap zijn", "verwijzen"),  # "uw" before "bij" is "u"
+    ("dat ga ik even na gaan", "uitzoeken"),
+    ("goedemiddag metsanne van de gemeente", "stelt_zich_voor"),
+]
+
+
+@pytest.mark.parametrize(("text", "move"), SWALLOWED_AND_SWAPPED)
+def test_swallowed_and_swapped_words_still_match(classifier, text, move):
+    assert move in moves_of(classifier, text)

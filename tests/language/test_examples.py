@@ -1,0 +1,30 @@
+"""Example phrases tolerate a left-out or misheard word, not a swapped one."""
+
+from simulator.language.examples import Example, ExampleBank, example_words
+
+
+def moves(example: str, text: str) -> list[str]:
+    bank = ExampleBank([Example.of("m", example)])
+    return [m.move for m in bank.matches(example_words(text))]
+
+
+def test_the_whole_example_matches():
+    assert moves("ik zorg dat u wordt teruggebeld", "ik zorg dat u wordt teruggebeld") == ["m"]
+
+
+def test_a_left_out_word_inside_is_tolerated():
+    example = "kan ik u nog ergens anders mee van dienst zijn"
+    assert moves(example, "kan ik u nog ergens mee van dienst zijn") == ["m"]
+
+
+def test_a_misheard_word_is_tolerated():
+    assert moves("ik zorg dat u wordt teruggebeld", "ik zorg dat u wort teruggebeld") == ["m"]
+
+
+def test_a_swapped_word_is_not():
+    assert moves("waar kan ik u precies mee helpen", "waar kan ik u vandaag mee helpen") == []
+
+
+def test_the_first_and_last_words_must_be_there():
+    assert moves("ik zoek het voor u uit", "ik zoek het voor u op") == []
+    assert moves("vervelend dat u zo lang moest wachten", "sorry dat u zo lang moest wachten") == []
