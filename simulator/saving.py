@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TextIO
 
@@ -46,22 +47,19 @@ class CallSaver:
         return saver
 
     def add(self, event: Event) -> None:
-        if self.failed:
-            return
-        try:
-            self.attempt.add_event(event)
-        except Exception as exc:  # a full disk must not end the call; say it once
-            self.failed = True
-            self.warn.write(f"Opslaan lukt niet meer ({exc}); het gesprek gaat door.\n")
+        self._safely(lambda: self.attempt.add_event(event))
 
     def add_audio(self, t: float, audio: object) -> None:
         """The trainee's recorded voice (a SpeechRecognition AudioData); kept only when the
         settings allow it, which the attempt decides."""
+        self._safely(lambda: self.attempt.add_audio(t, audio.get_wav_data()))
+
+    def _safely(self, write: Callable[[], object]) -> None:
         if self.failed:
             return
         try:
-            self.attempt.add_audio(t, audio.get_wav_data())
-        except Exception as exc:
+            write()
+        except Exception as exc:  # a full disk must not end the call; say it once
             self.failed = True
             self.warn.write(f"Opslaan lukt niet meer ({exc}); het gesprek gaat door.\n")
 
