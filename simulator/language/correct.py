@@ -81,7 +81,11 @@ class Corrector:
         cutoff = word_cutoff(word)
         if cutoff is not None:
             best = process.extractOne(word, self._choices, scorer=fuzz.ratio, score_cutoff=cutoff)
-            if best is not None and abs(len(best[0]) - len(word)) <= 2:
+            if (
+                best is not None
+                and abs(len(best[0]) - len(word)) <= 2
+                and _same_onset(word, best[0])
+            ):
                 return best[0]
         return None
 
@@ -145,6 +149,18 @@ class Corrector:
             ):
                 out[i] = Token("u", tok.start, tok.end)
         return tuple(out)
+
+
+# First letters a recogniser confuses; others stay: "waterschap" is no slip of "beterschap".
+_ONSETS = ({"v", "f", "w"}, {"z", "s"}, {"c", "k"}, {"g", "ch"})
+
+
+def _same_onset(word: str, other: str) -> bool:
+    """Both start alike, or a short word ran into the front of `other` ("udoorverbinde")."""
+    if word[0] == other[0] or any(word[0] in p and other[0] in p for p in _ONSETS):
+        return True
+    stem = other[: len(other) - 2]
+    return len(stem) >= 4 and stem in word[1:]
 
 
 def _sound_alikes(word: str) -> list[str]:

@@ -41,10 +41,51 @@ class MoveSpec:
 
 
 @dataclass(frozen=True)
+class PastGuard:
+    """Words that show a move's action lies in the past or is only named (verleden_tijd)."""
+
+    moves: frozenset[str] = frozenset()
+    auxiliaries: frozenset[str] = frozenset()  # "heb", "is", ... before a participle
+    participles: frozenset[str] = frozenset()  # "doorverbonden", "gewenst", ...
+    nouns: frozenset[str] = frozenset()  # "doorverbinding", "excuses", ...
+    determiners: frozenset[str] = frozenset()  # "de", "het", ... before one of the nouns
+    past_times: frozenset[str] = frozenset()  # "gisteren", ... after "van" and one of the nouns
+    stops: frozenset[str] = frozenset()  # words that end the search for a participle
+
+
+_GUARD_KEYS = {
+    "bewegingen": "moves",
+    "hulpwerkwoorden": "auxiliaries",
+    "deelwoorden": "participles",
+    "naamwoorden": "nouns",
+    "lidwoorden": "determiners",
+    "voorbij": "past_times",
+    "stopwoorden": "stops",
+}
+
+
+@dataclass(frozen=True)
 class Library:
     moves: dict[str, MoveSpec]
     groups: dict[str, tuple[str, ...]]
     no_move: tuple[str, ...] = ()  # sentences without any move (zonder_beweging)
+    past: PastGuard = PastGuard()
+
+
+def _parse_guard(data: dict | None, moves: dict[str, MoveSpec], source: str) -> PastGuard:
+    if not data:
+        return PastGuard()
+    unknown = set(data) - set(_GUARD_KEYS)
+    if unknown:
+        raise ValueError(f"{source}: verleden_tijd: unknown keys {sorted(unknown)}")
+    words = {
+        field: frozenset(str(w) for w in data.get(key) or ()) for key, field in _GUARD_KEYS.items()
+    }
+    guard = PastGuard(**words)
+    missing = guard.moves - set(moves)
+    if missing:
+        raise ValueError(f"{source}: verleden_tijd: unknown moves {sorted(missing)}")
+    return guard
 
 
 def parse_library(data: dict, source: str = "moves.yaml") -> Library:
@@ -74,7 +115,12 @@ def parse_library(data: dict, source: str = "moves.yaml") -> Library:
                 raise ValueError(
                     f"{source}: move {spec.id}: unknown move {other} in onderdrukt_door"
                 )
-    return Library(moves, groups, tuple(str(t) for t in data.get("zonder_beweging") or ()))
+    return Library(
+        moves,
+        groups,
+        tuple(str(t) for t in data.get("zonder_beweging") or ()),
+        _parse_guard(data.get("verleden_tijd"), moves, source),
+    )
 
 
 def load_library(path: Path | None = None) -> Library:

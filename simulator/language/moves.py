@@ -19,6 +19,7 @@ from simulator.language.fields import field_hits
 from simulator.language.library import Library, MoveSpec, builtin_library
 from simulator.language.match import SURNAME_PREFIXES
 from simulator.language.normalize import Token, fold, tokens
+from simulator.language.past import past_spans
 from simulator.language.patterns import CLAUSE_OPENERS, Text, compile_pattern, find_all
 
 MOVE_IDS: tuple[str, ...] = tuple(builtin_library().moves)
@@ -141,12 +142,12 @@ class MoveClassifier:
         plain = Text.build(text, raw, self.names)
         fixed_toks = self._corrector.correct(raw)
         fixed = Text.build(text, fixed_toks, self.names) if fixed_toks != raw else None
-        found = self._by_patterns(plain, 1.0)
+        found = self._by_patterns(plain, 1.0, plain)
         if fixed is not None:
-            found += [self._respan(f, fixed, plain) for f in self._by_patterns(fixed, 0.9)]
+            found += [self._respan(f, fixed, plain) for f in self._by_patterns(fixed, 0.9, plain)]
         found += self._by_fields(text, plain)
         if fixed is not None:  # "wat is u postcode", "mag ik uwpostcode"
-            found += [self._respan(f, fixed, plain) for f in self._by_repaired_fields(fixed)]
+            found += [self._respan(f, fixed, plain) for f in self._by_repaired_fields(fixed, plain)]
         found += self._by_examples(fixed or plain, plain)
         found += self._by_question_mark(plain, found)
         found = self._suppress(found)
@@ -158,13 +159,13 @@ class MoveClassifier:
 
     # --- paths -------------------------------------------------------------------------
 
-    def _by_patterns(self, text: Text, score: float) -> list[_Found]:
+    def _by_patterns(self, text: Text, score: float, plain: Text) -> list[_Found]:
         found = []
         for spec in self.moves.values():
             patterns = list(spec.patterns) + self._extra_patterns.get(spec.id, [])
             if not patterns:
                 continue
-            vetoes = self._vetoes(spec, text)
+            vetoes = self._vetoes(spec, text, plain)
             for pattern in patterns:
                 for first, last in find_all(pattern, text):
                     if any(_overlap((first, last), veto) for veto in vetoes):
@@ -174,11 +175,24 @@ class MoveClassifier:
                     found.append(_Found(spec.id, first, last, score, "patroon"))
         return found
 
-    def _vetoes(self, spec: MoveSpec | None, text: Text) -> list[tuple[int, int]]:
+    def _vetoes(
+        self, spec: MoveSpec | None, text: Text, plain: Text | None = None
+    ) -> list[tuple[int, int]]:
         """Spans where an exception of the move cancels its hits (patterns, fields, examples)."""
         if spec is None:
             return []
-        return [span for p in spec.exceptions for span in find_all(p, text)]
+        spans = [span for p in spec.exceptions for span in find_all(p, text)]
+        if spec.id in self.library.past.moves:
+            spans += past_spans(text, self.library.past)
+            if plain is not None and plain is not text:
+                # Also the spans of the unrepaired words: a repair ("maart" -> "maar") must
+                # not hide a perfect tense.
+                for first, last in past_spans(plain, self.library.past):
+                    start, end = plain.toks[first].start, plain.toks[last].end
+                    span = _char_span_to_tokens(text.toks, start, end)
+                    if span is not None:
+                        spans.append(span)
+        return spans
 
     def _by_fields(self, original: str, plain: Text) -> list[_Found]:
         found = []
@@ -192,13 +206,13 @@ class MoveClassifier:
                     found.append(_Found(spec.id, *span, 1.0, "patroon"))
         return found
 
-    def _by_repaired_fields(self, fixed: Text) -> list[_Found]:
+    def _by_repaired_fields(self, fixed: Text, plain: Text) -> list[_Found]:
         """Field questions in the repaired text (its offsets are those of `fixed.string`)."""
         found = []
         for spec in self.moves.values():
             if not spec.uses_fields:
                 continue
-            vetoes = self._vetoes(spec, fixed)
+            vetoes = self._vetoes(spec, fixed, plain)
             for hit in field_hits(fixed.string):
                 span = fixed.token_span(hit.start, hit.end)
                 if not any(_overlap(span, veto) for veto in vetoes):
@@ -208,17 +222,24 @@ class MoveClassifier:
     def _by_examples(self, text: Text, plain: Text) -> list[_Found]:
         words = [t.text for t in text.toks]
         counters = self._counters.matches(words)
-        vetoes = {m: self._vetoes(spec, text) for m, spec in self.moves.items() if spec.exceptions}
+        guarded = self.library.past.moves
+        vetoes = {
+            m: self._vetoes(spec, text, plain)
+            for m, spec in self.moves.items()
+            if spec.exceptions or m in guarded
+        }
         found = []
         for match in self._examples.matches(words):
             if any(_overlap((match.first, match.last), v) for v in vetoes.get(match.move, ())):
                 continue
+            span = (match.first, match.last)
             if any(
-                c.move == match.move and c.score == 1.0 and _overlap((c.first, c.last),
-                                                                    (match.first, match.last))
+                c.move == match.move
+                and c.score >= match.score
+                and _overlap((c.first, c.last), span)
                 for c in counters
-            ):  # fmt: skip
-                continue
+            ):
+                continue  # a counter-example that fits as well wins: a near miss is no evidence
             found.append(
                 self._respan(
                     _Found(match.move, match.first, match.last, match.score, "voorbeeld"),

@@ -1,0 +1,48 @@
+"""Spans where a move's action lies in the past or is only named, not done now.
+
+"Ik heb u vorige week al doorverbonden", "er zijn excuses gemaakt", "heeft u succes gewenst":
+an auxiliary of the perfect tense followed, in the same clause, by a participle of a move verb.
+"De doorverbinding viel weg", "het terugbelverzoek van gisteren": a noun made from a move verb
+after a definite article, or followed by "van" and a past time. Hits of the guarded moves
+(moves.yaml, `verleden_tijd`) that overlap such a span are cancelled, like an exception.
+"""
+
+from __future__ import annotations
+
+from simulator.language.library import PastGuard
+from simulator.language.patterns import Text
+
+_REACH = 6  # words after the auxiliary in which the participle may follow
+
+
+def past_spans(text: Text, guard: PastGuard) -> list[tuple[int, int]]:
+    toks = [t.text for t in text.toks]
+    spans = []
+    for i, word in enumerate(toks):
+        if word in guard.auxiliaries:
+            end = _participle_after(text, toks, i, guard)
+            if end is not None:
+                # "excuses zijn gemaakt": the noun before the auxiliary belongs to the span.
+                before = i > 0 and _same_sentence(text, i - 1, i) and toks[i - 1] in guard.nouns
+                spans.append((i - 1 if before else i, end))
+        elif word in guard.nouns:
+            if i > 0 and toks[i - 1] in guard.determiners and _same_sentence(text, i - 1, i):
+                spans.append((i - 1, i))
+            if i + 2 < len(toks) and toks[i + 1] == "van" and toks[i + 2] in guard.past_times:
+                spans.append((i, i + 2))
+    return spans
+
+
+def _participle_after(text: Text, toks: list[str], i: int, guard: PastGuard) -> int | None:
+    for j in range(i + 1, min(i + 1 + _REACH, len(toks))):
+        if not _same_sentence(text, i, j) or toks[j] in guard.stops:
+            return None
+        if j in text.clause_starts and toks[j] not in guard.participles:
+            return None
+        if toks[j] in guard.participles:
+            return j
+    return None
+
+
+def _same_sentence(text: Text, a: int, b: int) -> bool:
+    return text.sentence_of[a] == text.sentence_of[b]
