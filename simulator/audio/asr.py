@@ -3,12 +3,14 @@
 faster-whisper runs through SpeechRecognition 3.17's own Whisper adapter (the code behind
 `Recognizer.recognize_faster_whisper`), with the model loaded once instead of on every call.
 The prompt holds at most the scenario's proper names: never a model phrase or anything the
-scorer looks for, so a weak model cannot put the right words in the trainee's mouth.
+scorer looks for, so a weak model cannot put the right words in the trainee's mouth; and when
+Whisper answers with the prompt itself, the audio is recognised again without it.
 """
 
 from __future__ import annotations
 
 import math
+import re
 import sys
 import threading
 from collections.abc import Sequence
@@ -27,6 +29,10 @@ DEFAULT_ENGINE = "faster-whisper"
 # Whisper's own rule for "this segment is not speech".
 NO_SPEECH_PROB = 0.6
 NO_SPEECH_LOGPROB = -1.0
+# Whisper sometimes answers with its prompt instead of the speech ("Mulder, Zwolle, Vastgoed."
+# for a sentence without those names), as the whole transcript or as a segment before the real
+# words: audio with a segment made up this much of prompt words is recognised again without it.
+PROMPT_ECHO_SHARE = 0.5
 GOOGLE_WARNING = (
     "Let op: met de herkenning 'google' gaat uw stem via internet naar Google. "
     "Gebruik dit alleen als u daarmee instemt; de standaard 'faster-whisper' blijft op deze "
@@ -42,6 +48,15 @@ def names_prompt(names: Sequence[str]) -> str | None:
     """The recogniser's prompt: proper names only, e.g. 'Bakker, Rosmolenstraat, Zaandam.'"""
     kept = [n.strip() for n in names if n.strip() and n.strip()[0].isupper()]
     return ", ".join(dict.fromkeys(kept)) + "." if kept else None
+
+
+def echoes_prompt(text: str, prompt: str | None) -> bool:
+    """True when most words of the transcript are words of the prompt (Whisper returned it)."""
+    said = re.findall(r"\w+", text.lower())
+    if not prompt or not said:
+        return False
+    prompted = set(re.findall(r"\w+", prompt.lower()))
+    return sum(word in prompted for word in said) >= PROMPT_ECHO_SHARE * len(said)
 
 
 class WhisperRecognizer:
@@ -100,18 +115,25 @@ class WhisperRecognizer:
 
     def transcribe(self, audio: AudioData, start: float = 0.0) -> Utterance:
         self.load()
+        heard, segments = self._recognize(audio, self.prompt)
+        if any(echoes_prompt(s.text, self.prompt) for s in segments):
+            heard, _ = self._recognize(audio, None)
+        return heard.shifted(start)
+
+    def _recognize(self, audio: AudioData, prompt: str | None) -> tuple[Utterance, list[Any]]:
         result = self._recognizer.recognize(
             audio,
             show_dict=True,
             language="nl",
             task="transcribe",
             word_timestamps=True,
-            initial_prompt=self.prompt,
+            initial_prompt=prompt,
             beam_size=self.beam_size,
             condition_on_previous_text=False,
             vad_filter=True,
         )
-        return utterance_from_segments(result["segments"], audio_seconds(audio)).shifted(start)
+        segments = list(result["segments"])
+        return utterance_from_segments(segments, audio_seconds(audio)), segments
 
 
 def utterance_from_segments(segments: Sequence[Any], duration: float) -> Utterance:

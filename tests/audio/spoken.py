@@ -12,7 +12,7 @@ import hashlib
 import shutil
 import subprocess
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,6 +32,7 @@ TRAINEE_VOICE = "nl+m7"
 TRAINEE_RATE = 150
 STEP = 0.1  # virtual seconds per poll while waiting for the caller
 REAL_TIMEOUT = 120.0  # real seconds to wait for one recognition
+ANSWERS = ("utterance", "not_heard", "notice")
 
 
 class FakeClock:
@@ -63,22 +64,33 @@ def synthesise(text: str, folder: Path, voice: str = TRAINEE_VOICE) -> Path:
     return path
 
 
+def prompt_names(scenario: Scenario) -> list[str]:
+    """The names the spoken call gives the recogniser as its prompt (as `kcc-sim oefen` does)."""
+    return [scenario.beller.achternaam, scenario.gemeente, *scenario.vocabulaire]
+
+
 class CachingRecognizer:
-    """The real recogniser, remembering its answer per audio (the same sentence in two golden
-    calls is recognised once). Times are shifted per call like the real one does."""
+    """The real recogniser, remembering its answer per audio and prompt (the same sentence in two
+    golden calls is recognised once). Times are shifted per call like the real one does."""
 
     def __init__(self, inner: SpeechRecognizer) -> None:
         self.inner = inner
         self.name = inner.name
         self.seconds: list[float] = []  # real recognition time of every sentence not cached
-        self._known: dict[str, Utterance] = {}
+        self._known: dict[tuple[str, str], Utterance] = {}
 
     def load(self) -> None:
         if hasattr(self.inner, "load"):
             self.inner.load()
 
+    def with_names(self, names: Sequence[str]) -> CachingRecognizer:
+        """The same cache in front of the inner recogniser with another names prompt."""
+        other = CachingRecognizer(self.inner.with_names(names))
+        other.seconds, other._known = self.seconds, self._known
+        return other
+
     def transcribe(self, audio: sr.AudioData, start: float = 0.0) -> Utterance:
-        key = hashlib.sha256(audio.frame_data).hexdigest()
+        key = (hashlib.sha256(audio.frame_data).hexdigest(), str(getattr(self.inner, "prompt", "")))
         if key not in self._known:
             began = time.perf_counter()
             self._known[key] = self.inner.transcribe(audio, 0.0)
@@ -86,12 +98,25 @@ class CachingRecognizer:
         return self._known[key].shifted(start)
 
 
+@dataclass(frozen=True)
+class SpokenTurn:
+    """One trainee turn that was really spoken: the transcript's words, when the trainee started
+    (call time) and for how long, and the session's answer: "utterance" or "not_heard" with what
+    was heard, or "" and None when recognition failed."""
+
+    text: str
+    began: float
+    seconds: float
+    heard: str
+    utterance: Utterance | None
+
+
 @dataclass
 class SpokenResult:
     record: CallRecord
     events: list[SessionEvent]
-    # Per spoken trainee turn: the text the transcript says, and what the recogniser heard.
-    said: list[tuple[str, Utterance | None]] = field(default_factory=list)
+    # The trainee turns that were spoken (turns after the end of the call are not).
+    said: list[SpokenTurn] = field(default_factory=list)
 
 
 class _Driver:
@@ -124,7 +149,9 @@ class _Driver:
     def settle(self) -> None:
         self.wait(lambda: self.call.quiet)
 
-    def speak(self, wav: Path, interrupt: bool) -> Utterance | None:
+    def speak(self, text: str, wav: Path, interrupt: bool) -> SpokenTurn | None:
+        """Press to talk, play the WAV's length in virtual time, release; None when the call
+        ended before the trainee could start."""
         call = self.call
         if interrupt:
             self.wait(lambda: call.caller_speaking)
@@ -138,13 +165,16 @@ class _Driver:
         if call.engine.finished:
             return None
         audio = sr.AudioData.from_file(str(wav))
-        call.talk_started()
+        began = call.talk_started()
         self.clock.advance(audio_seconds(audio))
-        call.talk_ended(audio)
         seen = len(self.events)
-        self.wait(lambda: any(e.kind in ("utterance", "not_heard") for e in self.events[seen:]))
-        heard = [e for e in self.events[seen:] if e.kind in ("utterance", "not_heard")]
-        return heard[0].utterance if heard else None
+        call.talk_ended(audio)
+        # The answer comes even when the call ends meanwhile; a failed recognition is a notice.
+        self.wait(lambda: any(e.kind in ANSWERS for e in self.events[seen:]), to_end=True)
+        answer = next((e for e in self.events[seen:] if e.kind in ANSWERS), None)
+        if answer is None or answer.kind == "notice":
+            return SpokenTurn(text, began, audio_seconds(audio), "", None)
+        return SpokenTurn(text, began, audio_seconds(audio), answer.kind, answer.utterance)
 
 
 def speak_call(
@@ -172,7 +202,9 @@ def speak_call(
                 break
             if turn.zegt is not None:
                 wav = synthesise(turn.zegt, wav_folder, voice)
-                result.said.append((turn.zegt, driver.speak(wav, turn.onderbreekt)))
+                spoken = driver.speak(turn.zegt, wav, turn.onderbreekt)
+                if spoken is not None:
+                    result.said.append(spoken)
             elif turn.actie is not None:
                 driver.settle()
                 clock.advance(1.0)

@@ -9,7 +9,12 @@ import pytest
 import speech_recognition as sr
 from conftest import speak
 
-from simulator.audio.asr import WhisperRecognizer, make_recognizer, names_prompt
+from simulator.audio.asr import (
+    WhisperRecognizer,
+    echoes_prompt,
+    make_recognizer,
+    names_prompt,
+)
 from simulator.audio.errors import AudioUnavailable
 from simulator.audio.whisper_model import BASE_SHA256, base_model_dir, sha256_of
 
@@ -48,6 +53,25 @@ def test_the_names_prompt_is_not_put_in_the_trainees_mouth(whisper, tmp_path: Pa
     assert text.strip()
     assert text.strip() != prompted.prompt
     assert "rosmolenstraat" not in text.lower() and "zaandam" not in text.lower()
+
+
+def test_a_prompt_echo_is_recognised_again_without_the_prompt(whisper, tmp_path: Path) -> None:
+    # Measured in whole spoken calls: for this sentence Whisper base answered with its prompt
+    # ("Mulder, Zwolle, Zwolle, Wipstrikkerallee.") instead of what was said.
+    names = ["Mulder", "Zwolle", "Wipstrikkerallee", "Vastgoed"]
+    sentence = "Mag ik uw adres en postcode, dan controleer ik uw gegevens?"
+    text = whisper.with_names(names).transcribe(speak(sentence, tmp_path)).text.lower()
+    assert text.strip()
+    assert not [name for name in names if name.lower() in text], text
+
+
+def test_an_echo_is_a_transcript_made_up_of_prompt_words() -> None:
+    prompt = "Visser, Kleverparkweg, Haarlem, Jansen, Belastingen."
+    assert echoes_prompt("Visser, Haarlem, Kleverpark, Jansen, Belastingen.", prompt)
+    assert echoes_prompt("Jansen. Haarlem!", prompt)
+    assert not echoes_prompt("Het spijt me, mevrouw Visser, Mark Jansen is er niet.", prompt)
+    assert not echoes_prompt("Visser, Haarlem.", None)
+    assert not echoes_prompt("", prompt)
 
 
 def test_only_proper_names_go_into_the_prompt() -> None:
