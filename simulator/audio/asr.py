@@ -59,6 +59,11 @@ def echoes_prompt(text: str, prompt: str | None) -> bool:
     return sum(word in prompted for word in said) >= PROMPT_ECHO_SHARE * len(said)
 
 
+# Dutch speech runs at about 3 words (5-6 tokens) a second; twice that is a safe ceiling.
+TOKENS_PER_SECOND = 12
+MAX_TOKENS = 220  # Whisper's own limit is 448 tokens per 30 s window, prompt included
+
+
 class WhisperRecognizer:
     """Offline Dutch recognition with faster-whisper on the CPU (int8)."""
 
@@ -131,6 +136,11 @@ class WhisperRecognizer:
             beam_size=self.beam_size,
             condition_on_previous_text=False,
             vad_filter=True,
+            # No retries at higher temperatures: on unclear speech they cost seconds (the
+            # latency tail) and mostly produce guesses the confidence marks as unsure anyway.
+            temperature=0.0,
+            # A turn of speech never needs more tokens than this; stops repetition loops.
+            max_new_tokens=min(MAX_TOKENS, int(audio_seconds(audio) * TOKENS_PER_SECOND) + 16),
         )
         segments = list(result["segments"])
         return utterance_from_segments(segments, audio_seconds(audio)), segments

@@ -26,6 +26,8 @@ class PlannedLine:
     text: str
     voice: VoiceSettings
     speaker: str = "beller"
+    # Said at the caller's starting mood: needed first, so the phone rings once these are ready.
+    first: bool = False
 
 
 def speaker_voice(scenario: Scenario, speaker: str, mood: int) -> VoiceSettings:
@@ -92,7 +94,9 @@ def plan_lines(
         for band, text in texts:
             if band is not None and band != mood_band(mood):
                 continue
-            line = PlannedLine(format_line(text), speaker_voice(scenario, "beller", mood))
+            line = PlannedLine(
+                format_line(text), speaker_voice(scenario, "beller", mood), first=mood == start
+            )
             planned.setdefault((line.text, line.voice), line)
     reacties = scenario.reacties.model_dump()
     for speaker, names in (("collega", COLLEAGUE_LINES), ("systeem", SYSTEM_LINES)):

@@ -138,13 +138,18 @@ class SpokenCall:
     # ----- preparation ---------------------------------------------------------------------
 
     def prepare(self, mood_reach: int = MOOD_REACH) -> None:
-        """Start rendering the scenario's lines and loading the recogniser in the background."""
+        """Start rendering the scenario's lines and loading the recogniser in the background.
+
+        The call is `ready` once the lines at the caller's starting mood are rendered; the other
+        moods go on rendering during the call (a line needed before its turn is rendered at once,
+        which takes a fraction of a second), so nobody waits half a minute for the phone."""
         if self._voice and self.tts:
             lines = plan_lines(self.scenario, self.trainee, mood_reach)
-            self._prerender_left = len(lines)
-            for line in lines:
+            self._prerender_left = sum(line.first for line in lines)
+            for line in sorted(lines, key=lambda line: not line.first):
+                tag = "voor" if line.first else "later"
                 self._voice.submit(
-                    ("voor", None), _bind(self.tts.render, line.text, line.voice), BACKGROUND
+                    (tag, None), _bind(self.tts.render, line.text, line.voice), BACKGROUND
                 )
         if self._ears and hasattr(self.recognizer, "load"):
             self._ears.submit(("laden", None), self.recognizer.load, URGENT)
@@ -312,10 +317,11 @@ class SpokenCall:
         if not self._voice:
             return
         for (kind, key), result, error in self._voice.results():
-            if kind == "voor":
-                self._prerender_left -= 1
-                if self._prerender_left == 0:
-                    self._emit("ready")
+            if kind in ("voor", "later"):
+                if kind == "voor":
+                    self._prerender_left -= 1
+                    if self._prerender_left == 0:
+                        self._emit("ready")
                 if error is not None and not any(e.kind == "notice" for e in self._events):
                     self._emit("notice", text=str(error))
                 continue

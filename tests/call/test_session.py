@@ -100,6 +100,24 @@ def test_lines_are_rendered_before_pick_up_and_the_phone_rings(scenario, speaker
     call.close()
 
 
+def test_the_phone_rings_once_the_starting_mood_is_rendered(tmp_path, scenario) -> None:
+    """Other moods render during the call: nobody waits for lines that may never be said."""
+    from simulator.audio.prerender import plan_lines
+    from simulator.audio.tts import Pyttsx3Speaker
+
+    speaker = Pyttsx3Speaker(cache=tmp_path)  # an empty cache: every line is rendered now
+    planned = plan_lines(scenario, "Pieter", mood_reach=1)
+    first = [line for line in planned if line.first]
+    assert 0 < len(first) < len(planned)
+    clock = FakeClock()
+    call = make_call(scenario, speaker, clock, FakePlayback())
+    call.prepare(mood_reach=1)
+    wait_for(call, "ready", clock)
+    assert all(speaker.cached(line.text, line.voice) for line in first)
+    assert not all(speaker.cached(line.text, line.voice) for line in planned)
+    call.close()
+
+
 def test_silence_after_pick_up_makes_the_caller_speak_and_talking_stops_him(
     scenario, speaker
 ) -> None:
