@@ -139,7 +139,10 @@ class WhisperRecognizer:
             # No retries at higher temperatures: on unclear speech they cost seconds (the
             # latency tail) and mostly produce guesses the confidence marks as unsure anyway.
             temperature=0.0,
-            # A turn of speech never needs more tokens than this; stops repetition loops.
+            # Without the fallback, unclear audio can loop ("dat je dat je ..."): forbid
+            # repeated 3-word runs (measured: WER 113.9 % -> 75.0 % on voice nl+f2, and
+            # faster) and cap the tokens by the length of the audio.
+            no_repeat_ngram_size=3,
             max_new_tokens=min(MAX_TOKENS, int(audio_seconds(audio) * TOKENS_PER_SECOND) + 16),
         )
         segments = list(result["segments"])
