@@ -31,17 +31,22 @@ class CallSaver:
         from simulator.store import StoreError, open_store
 
         try:
-            store = open_store(database)
-            attempt = store.begin_attempt(
-                record.scenario_id,
-                trainee=record.trainee,
-                mode=mode,
-                engine=engine,
-                seed=record.seed,
-            )
+            return cls.start(open_store(database), record, mode, engine, warn)
         except (StoreError, ConfigError) as exc:
             warn.write(f"{exc}\nHet gesprek gaat door, maar wordt niet opgeslagen.\n")
             return None
+
+    @classmethod
+    def start(cls, store, record: CallRecord, mode: str, engine: str, warn: TextIO) -> CallSaver:  # noqa: ANN001
+        """Begin the attempt in an open store, with what the record already holds, and follow it."""
+        attempt = store.begin_attempt(
+            record.scenario_id,
+            trainee=record.trainee,
+            mode=mode,
+            engine=engine,
+            seed=record.seed,
+        )
+        attempt.add_events(record.events)
         saver = cls(attempt, warn)
         record.listeners.append(saver.add)
         return saver

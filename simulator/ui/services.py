@@ -61,7 +61,7 @@ class Services:
     _store: object | None = None
     # A Dutch message when the results store could not be used (shown on the history screen).
     store_problem: str = ""
-    # Attempts being saved while their call runs, by id() of the call's record.
+    # The savers of calls that are running (CallSaver), by id() of the call's record.
     _live: dict = field(default_factory=dict)
 
     @classmethod
@@ -131,35 +131,22 @@ class Services:
     ) -> None:
         """Save the call as it goes, so a crash or a closed window loses nothing said; with
         `call`, the trainee's recorded voice too when the settings allow it (`audio_opslaan`)."""
-
-        def keep_audio(attempt):  # noqa: ANN001, ANN202
-            def add(t: float, audio) -> None:  # noqa: ANN001
-                self._try_store("audio", lambda _: attempt.add_audio(t, audio.get_wav_data()), None)
-
-            return add
+        from simulator.saving import CallSaver
 
         def begin(store):  # noqa: ANN001, ANN202
-            attempt = store.begin_attempt(
-                record.scenario_id,
-                trainee=record.trainee,
-                mode=mode,
-                engine=engine,
-                seed=record.seed,
-            )
-            attempt.add_events(record.events)
-            record.listeners.append(attempt.add_event)
+            saver = CallSaver.start(store, record, mode, engine, _LogWriter())
             if call is not None:
-                call.audio_listeners.append(keep_audio(attempt))
-            self._live[id(record)] = attempt
+                call.audio_listeners.append(saver.add_audio)
+            self._live[id(record)] = saver
 
         self._try_store("begin", begin, None)
 
-    def save_attempt(self, record: CallRecord, scorecard: Scorecard, mode: str) -> object | None:
-        attempt = self._live.pop(id(record), None)
-        if attempt is not None:
-            record.listeners.clear()
-            return self._try_store("finish", lambda s: attempt.finish(record, scorecard), None)
-        return self._try_store("save", lambda s: s.save_attempt(record, scorecard, mode=mode), None)
+    def save_attempt(self, record: CallRecord, scorecard: Scorecard, mode: str) -> None:
+        saver = self._live.pop(id(record), None)
+        if saver is not None:
+            saver.finish(record, scorecard)
+        else:
+            self._try_store("save", lambda s: s.save_attempt(record, scorecard, mode=mode), None)
 
     # ----- report ---------------------------------------------------------------------------
 
@@ -187,3 +174,11 @@ class Services:
         call, microphone = build_call(scenario, trainee, seed, engine)
         call.clock = clock
         return call, microphone
+
+
+class _LogWriter:
+    """Where the app's saver reports a store that stopped working: the log, not the screen."""
+
+    def write(self, text: str) -> int:
+        log.warning("store: %s", text.strip())
+        return len(text)
