@@ -129,8 +129,14 @@ def replay(
         now = play_turn(engine, turn, now)
     if not engine.finished:
         engine.end(max(now, engine.speaking_until) + 1.0)
-    if transcript.registratie is not None:
-        form = transcript.registratie
+    register_form(engine, transcript)
+    return engine.record
+
+
+def register_form(engine: CallEngine, transcript: Transcript) -> None:
+    """The transcript's after-call registration, filled in five seconds after the call."""
+    form = transcript.registratie
+    if form is not None:
         engine.register(
             engine.record.duration + 5.0,
             onderwerp=form.onderwerp,
@@ -138,7 +144,6 @@ def replay(
             afhandeling=form.afhandeling,
             vervolgactie=form.vervolgactie,
         )
-    return engine.record
 
 
 def play_turn(engine: CallEngine, turn: Turn, now: float) -> float:

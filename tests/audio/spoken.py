@@ -23,7 +23,7 @@ from simulator.audio.protocols import SpeechRecognizer
 from simulator.audio.utterance import Utterance
 from simulator.call.engine import MONOLOGUE_PAUSE, CallEngine
 from simulator.call.record import CallRecord
-from simulator.call.replay import DEFAULT_GAP, RING_SECONDS, Transcript
+from simulator.call.replay import DEFAULT_GAP, RING_SECONDS, Transcript, register_form
 from simulator.call.session import SessionEvent, SpokenCall
 from simulator.scenario.model import Scenario
 
@@ -222,15 +222,7 @@ def speak_call(
             call.hang_up()
         driver.wait(lambda: call.finished, limit=60.0, to_end=True)
         driver.poll()
-        if transcript.registratie is not None:
-            form = transcript.registratie
-            engine.register(
-                engine.record.duration + 5.0,
-                onderwerp=form.onderwerp,
-                samenvatting=form.samenvatting,
-                afhandeling=form.afhandeling,
-                vervolgactie=form.vervolgactie,
-            )
+        register_form(engine, transcript)
     finally:
         call.close()
     return result
