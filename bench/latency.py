@@ -29,9 +29,9 @@ sys.path.insert(0, str(ROOT / "tests" / "audio"))
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
 import speech_recognition as sr  # noqa: E402
-from spoken import prompt_names, synthesise  # noqa: E402
+from spoken import MICROPHONE_CHUNK, microphone_chunks, synthesise  # noqa: E402
 
-from simulator.audio.asr import WhisperRecognizer, audio_seconds  # noqa: E402
+from simulator.audio.asr import WhisperRecognizer  # noqa: E402
 from simulator.audio.playback import PygamePlayback  # noqa: E402
 from simulator.audio.prerender import speaker_voice  # noqa: E402
 from simulator.audio.tts import Pyttsx3Speaker  # noqa: E402
@@ -118,7 +118,14 @@ class Runner:
             return None
         audio = sr.AudioData.from_file(str(wav))
         call.talk_started()
-        self.clock.skip(audio_seconds(audio))
+        # The trainee speaks in real time: the microphone hands over a chunk every 46 ms and
+        # finished pieces are recognised meanwhile (simulator/audio/streaming.py).
+        chunk_seconds = MICROPHONE_CHUNK / audio.sample_rate
+        began = time.perf_counter()
+        for number, chunk in enumerate(microphone_chunks(audio), start=1):
+            call.talk_audio(chunk, audio.sample_rate, audio.sample_width)
+            call.update()
+            time.sleep(max(0.0, began + number * chunk_seconds - time.perf_counter()))
         released = time.perf_counter()
         call.talk_ended(audio)
         heard_at, prerendered = None, False
@@ -162,7 +169,7 @@ def run_call(
         scenario,
         tts=speaker,
         playback=playback,
-        recognizer=recognizer.with_names(prompt_names(scenario)),
+        recognizer=recognizer,
         clock=clock,
         trainee=transcript.medewerker,
         engine=engine,

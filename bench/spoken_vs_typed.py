@@ -5,7 +5,7 @@ Run: .venv/bin/python bench/spoken_vs_typed.py [--snel] [--stem nl+f2] [--detail
 
 Every golden call (tests/golden/*/*.yaml) is scored twice: typed (the transcript replayed through
 the engine) and spoken (its trainee turns synthesised with espeak-ng and played through the real
-SpokenCall, the real recogniser with the scenario's names prompt, and a fake clock; see
+SpokenCall, the real recogniser as `kcc-sim oefen` uses it (no names prompt), and a fake clock; see
 tests/audio/spoken.py). Per call and overall: the share of rule verdicts that are the same.
 Rules that do not apply to the typed call ("n.v.t.", e.g. speaking tempo, which a typed transcript
 cannot show) are left out of the share.
@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT / "tests" / "audio"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from asr import word_errors  # noqa: E402
-from spoken import TRAINEE_VOICE, CachingRecognizer, prompt_names, speak_call  # noqa: E402
+from spoken import TRAINEE_VOICE, CachingRecognizer, speak_call  # noqa: E402
 
 from simulator.audio.asr import WhisperRecognizer  # noqa: E402
 from simulator.audio.whisper_model import choose_model  # noqa: E402
@@ -67,13 +67,13 @@ class Comparison:
     caught: int = 0
 
 
-def compare(path: Path, recognizer: CachingRecognizer, wavs: Path, voice: str) -> Comparison:
+def compare(
+    path: Path, recognizer: CachingRecognizer, wavs: Path, voice: str, pieces: bool = True
+) -> Comparison:
     transcript = load_transcript(path)
     scenario = load_scenario(find_scenario(transcript.scenario))
     typed = score(replay(scenario, transcript), scenario)
-    result = speak_call(
-        scenario, transcript, recognizer.with_names(prompt_names(scenario)), wavs, voice
-    )
+    result = speak_call(scenario, transcript, recognizer, wavs, voice, pieces)
     spoken = score(result.record, scenario)
     rules = same = withheld = wrong = 0
     differences = []
@@ -126,6 +126,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--snel", action="store_true", help=f"alleen {len(QUICK)} gesprekken")
     parser.add_argument("--stem", default=TRAINEE_VOICE, help="espeak-ng-stem van de medewerker")
+    parser.add_argument(
+        "--heel", action="store_true", help="herken elke beurt in één keer (niet in stukken)"
+    )
     parser.add_argument("--details", action="store_true", help="toon elke afwijkende regel")
     args = parser.parse_args(argv)
     paths = [GOLDEN / q for q in QUICK] if args.snel else sorted(GOLDEN.glob("*/*.yaml"))
@@ -141,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     with tempfile.TemporaryDirectory() as folder:
         for path in paths:
-            row = compare(path, recognizer, Path(folder), args.stem)
+            row = compare(path, recognizer, Path(folder), args.stem, not args.heel)
             rows.append(row)
             if args.details:
                 print(row.name)

@@ -2,9 +2,11 @@
 
 faster-whisper runs through SpeechRecognition 3.17's own Whisper adapter (the code behind
 `Recognizer.recognize_faster_whisper`), with the model loaded once instead of on every call.
-The prompt holds at most the scenario's proper names: never a model phrase or anything the
-scorer looks for, so a weak model cannot put the right words in the trainee's mouth; and when
-Whisper answers with the prompt itself, the audio is recognised again without it.
+The simulator recognises without a prompt (fast: the encoder sees only the speech, see
+whisper_context.py). A names prompt is still possible (bench/asr.py measures it): it holds at
+most proper names, never a model phrase or anything the scorer looks for, so a weak model cannot
+put the right words in the trainee's mouth; and when Whisper answers with the prompt itself, the
+audio is recognised again without it.
 """
 
 from __future__ import annotations
@@ -81,6 +83,7 @@ class WhisperRecognizer:
         self.beam_size = beam_size
         self.cpu_threads = cpu_threads
         self._recognizer: Any = None
+        self._model: Any = None
         self._lock = threading.Lock()
 
     def load(self) -> None:
@@ -88,7 +91,6 @@ class WhisperRecognizer:
         with self._lock:
             if self._recognizer is not None:
                 return
-            from faster_whisper import WhisperModel
             from speech_recognition.recognizers.whisper_local.base import (
                 WhisperCompatibleRecognizer,
             )
@@ -96,8 +98,10 @@ class WhisperRecognizer:
                 TranscribableAdapter,
             )
 
+            from simulator.audio.whisper_context import ShortContextWhisperModel
+
             try:
-                model = WhisperModel(
+                model = ShortContextWhisperModel(
                     str(self.model.path),
                     device="cpu",
                     compute_type="int8",
@@ -109,23 +113,28 @@ class WhisperRecognizer:
                     f"({exc}). Oefen met getypte antwoorden (--tekst) of stel een ander model in.",
                     "model",
                 ) from exc
+            self._model = model
             self._recognizer = WhisperCompatibleRecognizer(TranscribableAdapter(model))
 
     def with_names(self, names: Sequence[str]) -> WhisperRecognizer:
         """The same loaded model with another names prompt (one per scenario)."""
         other = WhisperRecognizer(self.model, names, self.beam_size, self.cpu_threads)
         self.load()
-        other._recognizer = self._recognizer
+        other._recognizer, other._model = self._recognizer, self._model
+        other._lock = self._lock
         return other
 
     def transcribe(self, audio: AudioData, start: float = 0.0) -> Utterance:
         self.load()
-        heard, segments = self._recognize(audio, self.prompt)
-        if any(echoes_prompt(s.text, self.prompt) for s in segments):
-            heard, _ = self._recognize(audio, None)
+        with self._lock:
+            heard, segments = self._recognize(audio, self.prompt)
+            if any(echoes_prompt(s.text, self.prompt) for s in segments):
+                heard, _ = self._recognize(audio, None)
         return heard.shifted(start)
 
     def _recognize(self, audio: AudioData, prompt: str | None) -> tuple[Utterance, list[Any]]:
+        # The encoder sees only the speech, unless a prompt needs Whisper's full 30 s window.
+        self._model.short_context = prompt is None
         result = self._recognizer.recognize(
             audio,
             show_dict=True,

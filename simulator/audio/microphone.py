@@ -53,10 +53,19 @@ class SRMicrophone:
         self._recognizer.non_speaking_duration = NON_SPEAKING
         self._calibrated = not calibrate
 
+    @property
+    def sample_rate(self) -> int:
+        return self._source.SAMPLE_RATE
+
+    @property
+    def sample_width(self) -> int:
+        return self._source.SAMPLE_WIDTH
+
     def record(
         self, stop: threading.Event, on_level: Callable[[bytes], None] | None = None
     ) -> AudioData:
-        """Push-to-talk: everything from now until `stop` is set (the key is released)."""
+        """Push-to-talk: everything from now until `stop` is set (the key is released);
+        `on_level` gets every chunk as it is read (level meter, recognition in pieces)."""
         frames = []
         try:
             with self._source as source:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
@@ -40,6 +41,11 @@ class SpeechRecognizer(Protocol):
 class Microphone(Protocol):
     """Captures the trainee: push-to-talk (`record` until `stop` is set) or open line."""
 
-    def record(self, stop: threading.Event) -> AudioData: ...
+    sample_rate: int
+    sample_width: int
+
+    def record(
+        self, stop: threading.Event, on_level: Callable[[bytes], None] | None = None
+    ) -> AudioData: ...
 
     def listen(self, timeout: float | None = None) -> AudioData | None: ...

@@ -13,12 +13,14 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from simulator.audio.prerender import MOOD_REACH, plan_lines, speaker_voice
 from simulator.audio.protocols import Playback, SpeechRecognizer, TextToSpeech
+from simulator.audio.streaming import PieceRecognition
 from simulator.audio.utterance import Utterance
 from simulator.call.engine import CallEngine
 from simulator.call.record import CallEnd, CallerTurn, MoodChange, StateChange
@@ -42,13 +44,18 @@ class SessionEvent:
 
 
 class Worker:
-    """A background thread running jobs by priority (urgent before background), in order."""
+    """A background thread running jobs by priority (urgent before background), in order.
+
+    Background jobs can be held back (`hold`) while another thread does urgent work: on two
+    cores, rendering the caller's later lines during recognition slowed the caller's reply."""
 
     def __init__(self, name: str) -> None:
         self._jobs: queue.PriorityQueue = queue.PriorityQueue()
         self._results: queue.Queue = queue.Queue()
         self._order = itertools.count()
         self._closed = False
+        self._free = threading.Event()
+        self._free.set()
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
         self._thread.start()
 
@@ -67,13 +74,31 @@ class Worker:
     def idle(self) -> bool:
         return self._jobs.unfinished_tasks == 0
 
-    def close(self) -> None:
+    def hold(self, held: bool) -> None:
+        """Hold background jobs back (urgent ones still run), or let them go again."""
+        if held:
+            self._free.clear()
+        else:
+            self._free.set()
+
+    def close(self, wait: float = 2.0) -> None:
+        """Stop after the job in hand (a render or a recognition takes well under `wait`
+        seconds); waiting for it keeps a render from writing into a cache being removed."""
         self._closed = True
+        self._free.set()
         self._jobs.put((-1, -1, None, None))
+        if self._thread is not threading.current_thread():
+            self._thread.join(wait)
 
     def _run(self) -> None:
         while True:
-            _, _, tag, job = self._jobs.get()
+            priority, order, tag, job = self._jobs.get()
+            if priority == BACKGROUND and not self._free.is_set() and not self._closed:
+                # Back in the queue, so an urgent job that arrives meanwhile goes first.
+                self._jobs.put((priority, order, tag, job))
+                self._jobs.task_done()
+                self._free.wait(0.05)
+                continue
             try:
                 if job is None or self._closed:
                     return
@@ -132,6 +157,12 @@ class SpokenCall:
         self._prerender_left = 0
         self._voice = Worker("stem") if self.tts else None
         self._ears = Worker("herkenning") if self.recognizer else None
+        # Pieces of a turn are recognised while the trainee still speaks (talk_audio).
+        self._piece_pool = (
+            ThreadPoolExecutor(1, thread_name_prefix="stukken") if self.recognizer else None
+        )
+        self._pieces: PieceRecognition | None = None
+        self._pieces_lock = threading.Lock()
         for notice in self.notices:
             self._emit("notice", text=notice)
 
@@ -200,9 +231,27 @@ class SpokenCall:
         t = self.now()
         self._talk_start = t
         self._talk_over_caller = self._playing is not None
+        with self._pieces_lock:
+            self._pieces = None
         if self._playing is not None:
             self._stop_caller(t, interrupted=True)
         return t
+
+    def talk_audio(self, chunk: bytes, sample_rate: int, sample_width: int) -> None:
+        """Audio of the turn so far, as it is recorded (any thread): finished pieces are
+        recognised while the trainee goes on speaking, so little is left when the key is
+        released. Optional: without it the whole turn is recognised at `talk_ended`."""
+        if self.recognizer is None or self._piece_pool is None or self._talk_start is None:
+            return
+        with self._pieces_lock:
+            if self._pieces is None:
+                self._pieces = PieceRecognition(
+                    self.recognizer, sample_rate, sample_width, self._piece_pool
+                )
+                if self._voice:
+                    self._voice.hold(True)  # the background renders wait for the recogniser
+            pieces = self._pieces
+        pieces.feed(chunk)
 
     def talk_ended(self, audio: Any, start: float | None = None) -> None:
         """The recorded speech goes to the recogniser; its utterance reaches the engine later."""
@@ -210,12 +259,20 @@ class SpokenCall:
         begin = self.now() if begin is None else begin
         over = self._talk_over_caller
         self._talk_start = None
+        with self._pieces_lock:
+            pieces, self._pieces = self._pieces, None
         for listener in self.audio_listeners:
             listener(begin, audio)
         if self._ears is None or self.recognizer is None:
             return
         self._recognising += 1
-        self._ears.submit(("hoor", over), _bind(self.recognizer.transcribe, audio, begin))
+        if self._voice:
+            self._voice.hold(True)
+        if pieces is not None:
+            job = _bind(_finish_pieces, pieces, audio, begin)
+        else:
+            job = _bind(self.recognizer.transcribe, audio, begin)
+        self._ears.submit(("hoor", over), job)
 
     def say_typed(self, text: str, over_caller: bool | None = None) -> None:
         """A typed answer, said in the half second before Enter."""
@@ -244,6 +301,8 @@ class SpokenCall:
         for worker in (self._voice, self._ears):
             if worker:
                 worker.close()
+        if self._piece_pool:
+            self._piece_pool.shutdown(wait=False, cancel_futures=True)
 
     # ----- the loop -----------------------------------------------------------------------
 
@@ -343,8 +402,11 @@ class SpokenCall:
             self._recognising -= 1
             if error is not None:
                 self._emit("notice", text=str(error))
-                continue
-            self._hear(result, over)
+            else:
+                self._hear(result, over)
+            # Released only now, so the reply's own render (urgent) is queued first.
+            if self._recognising == 0 and self._voice:
+                self._voice.hold(False)
 
     def _start_next_line(self, t: float) -> None:
         if self._playing is not None or self._talk_start is not None or not self._lines:
@@ -396,6 +458,10 @@ class SpokenCall:
 
 def _bind(function: Callable[..., Any], *args: Any) -> Callable[[], Any]:
     return lambda: function(*args)
+
+
+def _finish_pieces(pieces: PieceRecognition, audio: Any, begin: float) -> Utterance:
+    return pieces.finish(audio).shifted(begin)
 
 
 def run_spoken_call(

@@ -323,7 +323,7 @@ class CallScreen(Screen):
             return
         stop = threading.Event()
         start = self.call.talk_started()
-        microphone = self.microphone
+        microphone, call = self.microphone, self.call
 
         def on_level(chunk: bytes) -> None:
             import numpy as np
@@ -331,6 +331,7 @@ class CallScreen(Screen):
             samples = np.frombuffer(chunk, dtype=np.int16)
             if samples.size:
                 self.level = float(np.abs(samples).max()) / 32768.0
+            call.talk_audio(chunk, microphone.sample_rate, microphone.sample_width)
 
         job = BackgroundJob(lambda: microphone.record(stop, on_level), "opnemen")
         self._recording = (stop, job, start)

@@ -64,11 +64,6 @@ def synthesise(text: str, folder: Path, voice: str = TRAINEE_VOICE) -> Path:
     return path
 
 
-def prompt_names(scenario: Scenario) -> list[str]:
-    """The names the spoken call gives the recogniser as its prompt (as `kcc-sim oefen` does)."""
-    return [scenario.beller.achternaam, scenario.gemeente, *scenario.vocabulaire]
-
-
 class CachingRecognizer:
     """The real recogniser, remembering its answer per audio and prompt (the same sentence in two
     golden calls is recognised once). Times are shifted per call like the real one does."""
@@ -119,9 +114,17 @@ class SpokenResult:
     said: list[SpokenTurn] = field(default_factory=list)
 
 
+MICROPHONE_CHUNK = 1024  # frames per read, as speech_recognition.Microphone reads them
+
+
+def microphone_chunks(audio: sr.AudioData) -> list[bytes]:
+    size = MICROPHONE_CHUNK * audio.sample_width
+    return [audio.frame_data[i : i + size] for i in range(0, len(audio.frame_data), size)]
+
+
 class _Driver:
-    def __init__(self, call: SpokenCall, clock: FakeClock) -> None:
-        self.call, self.clock = call, clock
+    def __init__(self, call: SpokenCall, clock: FakeClock, pieces: bool = True) -> None:
+        self.call, self.clock, self.pieces = call, clock, pieces
         self.events: list[SessionEvent] = []
 
     def poll(self) -> list[SessionEvent]:
@@ -166,6 +169,8 @@ class _Driver:
             return None
         audio = sr.AudioData.from_file(str(wav))
         began = call.talk_started()
+        for chunk in microphone_chunks(audio) if self.pieces else ():
+            call.talk_audio(chunk, audio.sample_rate, audio.sample_width)  # as a microphone does
         self.clock.advance(audio_seconds(audio))
         seen = len(self.events)
         call.talk_ended(audio)
@@ -183,6 +188,7 @@ def speak_call(
     recognizer: SpeechRecognizer,
     wav_folder: Path,
     voice: str = TRAINEE_VOICE,
+    pieces: bool = True,
 ) -> SpokenResult:
     """Play a golden transcript as a spoken call; returns the record and the session's events."""
     clock = FakeClock()
@@ -190,7 +196,7 @@ def speak_call(
     call = SpokenCall(
         scenario, recognizer=recognizer, clock=clock, trainee=transcript.medewerker, engine=engine
     )
-    driver = _Driver(call, clock)
+    driver = _Driver(call, clock, pieces)
     result = SpokenResult(engine.record, driver.events)
     try:
         call.start()

@@ -16,6 +16,7 @@ from simulator.audio.asr import (
     names_prompt,
 )
 from simulator.audio.errors import AudioUnavailable
+from simulator.audio.whisper_context import MARGIN_FRAMES, MIN_FRAMES, speech_frames
 from simulator.audio.whisper_model import BASE_SHA256, base_model_dir, sha256_of
 
 
@@ -124,3 +125,23 @@ def test_a_recognizer_shares_its_loaded_model(whisper) -> None:
     other = whisper.with_names(["Bakker"])
     assert isinstance(other, WhisperRecognizer)
     assert other._recognizer is whisper._recognizer
+
+
+def test_the_encoder_gets_the_speech_and_a_margin_not_30_seconds() -> None:
+    features = np.zeros((80, 3000), dtype=np.float32)
+    features[:, :412] = -0.5  # 4.12 s of speech; faster-whisper pads with exact zeros
+    assert speech_frames(features) == 412 + MARGIN_FRAMES
+    assert speech_frames(features[np.newaxis]) == 412 + MARGIN_FRAMES  # batched input
+    assert speech_frames(np.zeros((80, 3000), dtype=np.float32)) == MIN_FRAMES  # silence
+    full = np.full((80, 3000), 0.1, dtype=np.float32)
+    assert speech_frames(full) == 3000  # a whole 30 s window stays whole
+
+
+def test_only_a_prompted_recognition_uses_the_full_window(whisper, tmp_path: Path) -> None:
+    audio = speak("Goedemiddag, u spreekt met Pieter van de gemeente.", tmp_path)
+    whisper.with_names(["Bakker"]).transcribe(audio)
+    assert not whisper._model.short_context
+    heard = whisper.transcribe(audio, start=10.0)
+    assert whisper._model.short_context
+    assert heard.text.strip()
+    assert heard.words and all(10.0 <= w.start <= w.end <= 10.0 + 6 for w in heard.words)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 import speech_recognition as sr
-from spoken import SpokenResult, prompt_names, speak_call, synthesise
+from spoken import SpokenResult, speak_call, synthesise
 
 from simulator.audio.asr import audio_seconds
 from simulator.call.record import Registration
@@ -32,8 +32,8 @@ from simulator.scoring.scorecard import Scorecard
 from simulator.scoring.scorer import LOW_CONFIDENCE, score
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"
-# A good call, and a bad one in which the trainee never says the caller's name (which is in the
-# recogniser's prompt: it must not be put in the trainee's mouth).
+# A good call, and a bad one in which the trainee never says the caller's name (the recogniser
+# must not put it in the trainee's mouth).
 CALLS = ("afval-boze-beller/model.yaml", "afval-boze-beller/fout-geen-naam.yaml")
 FAILING = ("niet_gehaald", "deels")
 # Rule types that do not rest on what the trainee said.
@@ -56,8 +56,8 @@ def wav_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def spoken(request: pytest.FixtureRequest, whisper, wav_folder: Path) -> SpokenGolden:
     transcript = load_transcript(GOLDEN / request.param)
     scenario = load_scenario(find_scenario(transcript.scenario))
-    recognizer = whisper.with_names(prompt_names(scenario))
-    result = speak_call(scenario, transcript, recognizer, wav_folder)
+    # As `kcc-sim oefen` recognises: no names prompt.
+    result = speak_call(scenario, transcript, whisper, wav_folder)
     return SpokenGolden(scenario, result, score(result.record, scenario))
 
 
@@ -147,7 +147,7 @@ def test_no_rule_is_met_by_words_that_were_not_spoken(spoken) -> None:
                 assert quote in recognised[evidence.t], f"{rule.rule_id}: {evidence.quote}"
             elif quote and quote in golden:
                 assert quote in heard_anywhere, f"{rule.rule_id} quotes unspoken words"
-    # The caller's name is in the prompt; only a trainee who said it can be credited for it.
+    # Only a trainee who said the caller's name can be credited for it.
     surname = spoken.scenario.beller.achternaam
     named = any(mentions_name(t.text, surname) for t in spoken.result.said)
     for rule_id in ("algemeen.naam_beller", "afsluiting.naam"):

@@ -180,3 +180,28 @@ def test_a_typed_answer_reaches_the_engine_and_the_caller_replies(scenario, spea
     turns = call.engine.record.trainee_turns
     assert turns and turns[0].text.startswith("Goedemorgen")
     call.close()
+
+
+def test_held_background_jobs_wait_while_urgent_ones_run() -> None:
+    from simulator.call.session import BACKGROUND, URGENT, Worker
+
+    worker = Worker("test")
+    try:
+        worker.hold(True)
+        worker.submit("later", lambda: "gerenderd", BACKGROUND)
+        worker.submit("nu", lambda: "herkend", URGENT)
+        deadline = time.monotonic() + 5
+        done: list = []
+        while not done and time.monotonic() < deadline:
+            done += worker.results()
+            time.sleep(0.01)
+        time.sleep(0.2)
+        done += worker.results()
+        assert [tag for tag, _, _ in done] == ["nu"]  # the held one has not run
+        worker.hold(False)
+        while len(done) < 2 and time.monotonic() < deadline:
+            done += worker.results()
+            time.sleep(0.01)
+        assert [tag for tag, _, _ in done] == ["nu", "later"]
+    finally:
+        worker.close()
