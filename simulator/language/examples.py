@@ -2,9 +2,11 @@
 
 "kan ik u nog ergens anders mee van dienst zijn" said as "kan ik u nog ergens mee van dienst
 zijn" still matches: the example's words must appear in order (longest common subsequence)
-with at most one miss for examples of five words or more (two from ten words), within a window
-not much longer than the example. Short examples must appear whole, and a question's first word
-(the verb or question word that makes it a question) must be there.
+with at most one miss for examples of eight words or more (two from twelve words), within a
+window not much longer than the example. Shorter examples must be there whole: one word less
+turns "ik zoek het even op" into "(als) ik het even op (een rijtje zet)" and "wat kan ik hierin
+voor u betekenen" into the plain opening question; slips of single words are repaired before.
+A question's first word (the verb or question word that makes it a question) must be there.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ class Example:
     @property
     def allowed_misses(self) -> int:
         n = len(self.words)
-        return 0 if n < 5 else 1 if n < 10 else 2
+        return 0 if n < 8 else 1 if n < 12 else 2
 
 
 @dataclass(frozen=True)

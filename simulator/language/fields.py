@@ -38,7 +38,9 @@ _NOUNS: dict[str, str] = {
 # Phrases that ask for a field by themselves.
 _QUESTIONS: tuple[tuple[str, str], ...] = (
     ("adres", r"waar (?:woont|woonde|verblijft) u"),
-    ("adres", r"^(?:en )?(?:woont|woonde) u (?:nog |nog steeds |nog altijd )?(?:op|aan|in)"),
+    # "woont u in een huurwoning?" asks about the home, not the address
+    ("adres", r"^(?:en )?(?:woont|woonde) u (?:nog |nog steeds |nog altijd )?"
+     r"(?:op|aan|in(?! een))"),
     ("adres", r"op welk adres"),
     ("woonplaats", r"(?:in )?welke (?:plaats|stad|gemeente|woonplaats) woont u"),
     ("woonplaats", r"waar (?:woont|woonde) u"),
@@ -55,8 +57,8 @@ _ASKING = re.compile(
     r"(?<![^ ])(?:mag ik|mogen wij|mogen we|kan ik|kunt u|kan u|wilt u|zou u|noemt u|noem|geeft u|"
     r"geef|spellen|spelt u|controleren|controleer|checken|check|nagaan|bevestigen|verifieren|"
     r"klopt|nog steeds|nog altijd|nog het|is dat|is het|welk|welke|wat is|wat was|hoe luidt|"
-    r"heeft u|hebt u|noteren|opgeven|doorgeven|bij de hand|bij de hand hebben|vragen naar|"
-    r"is nog|nog juist|nog actueel|juist|correct)(?![^ ])"
+    r"heeft u|hebt u|weet u|kent u|noteren|opgeven|doorgeven|bij de hand|bij de hand hebben|"
+    r"vragen naar|is nog|nog juist|nog actueel|juist|correct|hetzelfde)(?![^ ])"
 )
 _OWNER = re.compile(r"(?<![^ ])(?:uw|je|jouw)(?: [a-z]+){0,2}$")
 _OWNER_ARTICLE = re.compile(r"(?<![^ ])(?:het|de)(?: [a-z]+){0,1}$")

@@ -36,7 +36,8 @@ class MoveSpec:
     counter_examples: tuple[str, ...] = ()
     whole_only: bool = False
     uses_fields: bool = False
-    question_mark: bool = False
+    question_mark: bool = False  # vraagteken: true - a "?" sentence without a question word
+    question_word: bool = False  # vraagteken: open - a "?" sentence that opens with one
     to_sentence_end: bool = False  # a hit covers the rest of its sentence (the whole question)
 
 
@@ -65,26 +66,53 @@ _GUARD_KEYS = {
 
 
 @dataclass(frozen=True)
+class ReportedGuard:
+    """Words that show a clause reports someone's words (indirecte_rede): "mijn collega zei dat
+    ze u zou terugbellen" is no promise of the trainee."""
+
+    moves: frozenset[str] = frozenset()
+    verbs: frozenset[str] = frozenset()  # "zei", "zegt", "vertelde", "gezegd", ...
+    conjunctions: frozenset[str] = frozenset()  # "dat", "of": the reported clause starts
+    ends: frozenset[str] = frozenset()  # "maar", "dus", ...: the trainee's own clause follows
+
+
+_REPORTED_KEYS = {
+    "bewegingen": "moves",
+    "werkwoorden": "verbs",
+    "voegwoorden": "conjunctions",
+    "einde": "ends",
+}
+
+
+@dataclass(frozen=True)
 class Library:
     moves: dict[str, MoveSpec]
     groups: dict[str, tuple[str, ...]]
     no_move: tuple[str, ...] = ()  # sentences without any move (zonder_beweging)
     past: PastGuard = PastGuard()
+    reported: ReportedGuard = ReportedGuard()
+    common_words: frozenset[str] = frozenset()  # never "repaired" as a slip (gewone_woorden)
+
+    def guarded(self, move: str) -> bool:
+        """Does the past-tense or the reported-speech guard apply to this move?"""
+        return move in self.past.moves or move in self.reported.moves
 
 
-def _parse_guard(data: dict | None, moves: dict[str, MoveSpec], source: str) -> PastGuard:
+def _parse_guard(data: dict | None, moves: dict[str, MoveSpec], source: str, section: str):
+    """The word lists of a guard section (verleden_tijd or indirecte_rede)."""
+    kind, keys = (
+        (PastGuard, _GUARD_KEYS) if section == "verleden_tijd" else (ReportedGuard, _REPORTED_KEYS)
+    )
     if not data:
-        return PastGuard()
-    unknown = set(data) - set(_GUARD_KEYS)
+        return kind()
+    unknown = set(data) - set(keys)
     if unknown:
-        raise ValueError(f"{source}: verleden_tijd: unknown keys {sorted(unknown)}")
-    words = {
-        field: frozenset(str(w) for w in data.get(key) or ()) for key, field in _GUARD_KEYS.items()
-    }
-    guard = PastGuard(**words)
+        raise ValueError(f"{source}: {section}: unknown keys {sorted(unknown)}")
+    words = {field: frozenset(str(w) for w in data.get(key) or ()) for key, field in keys.items()}
+    guard = kind(**words)
     missing = guard.moves - set(moves)
     if missing:
-        raise ValueError(f"{source}: verleden_tijd: unknown moves {sorted(missing)}")
+        raise ValueError(f"{source}: {section}: unknown moves {sorted(missing)}")
     return guard
 
 
@@ -106,7 +134,8 @@ def parse_library(data: dict, source: str = "moves.yaml") -> Library:
             counter_examples=tuple(spec.get("tegenvoorbeelden", ())),
             whole_only=bool(spec.get("heel_zinnetje", False)),
             uses_fields=bool(spec.get("velden", False)),
-            question_mark=bool(spec.get("vraagteken", False)),
+            question_mark=spec.get("vraagteken", False) is True,
+            question_word=spec.get("vraagteken") == "open",
             to_sentence_end=bool(spec.get("tot_zinseinde", False)),
         )
     for spec in moves.values():
@@ -119,7 +148,9 @@ def parse_library(data: dict, source: str = "moves.yaml") -> Library:
         moves,
         groups,
         tuple(str(t) for t in data.get("zonder_beweging") or ()),
-        _parse_guard(data.get("verleden_tijd"), moves, source),
+        _parse_guard(data.get("verleden_tijd"), moves, source, "verleden_tijd"),
+        _parse_guard(data.get("indirecte_rede"), moves, source, "indirecte_rede"),
+        frozenset(str(w) for w in data.get("gewone_woorden") or ()),
     )
 
 

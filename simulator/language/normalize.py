@@ -140,6 +140,8 @@ def _join_letters(raw: list[Token]) -> list[Token]:
         j = i
         while j < len(raw) and len(raw[j].text) == 1 and raw[j].text.isalpha():
             j += 1
+        if j - i >= 2 and raw[j - 1].text == "e" and j < len(raw) and raw[j].text[:4] == "mail":
+            j -= 1  # "u e-mailadres": the "e" belongs to "mail", not to a spelled "ue"
         if j - i >= 2 and not _is_plain_words(raw[i:j]):
             out.append(Token("".join(t.text for t in raw[i:j]), raw[i].start, raw[j - 1].end))
             i = j
@@ -154,6 +156,11 @@ def _is_plain_words(run: list[Token]) -> bool:
     # are "k u" and "t u" ("mag k u iets vragen": "ik"/"het" swallowed by the recogniser).
     letters = "".join(t.text for t in run)
     return letters in {"ok", "uu", "ku", "tu"}
+
+
+def canonical(word: str) -> str:
+    """The one form of a single word the join table rewrites ("goeiemorgen" -> "goedemorgen")."""
+    return _JOINS.get((word,), word)
 
 
 def normalize(text: str) -> str:

@@ -1,18 +1,25 @@
-"""Spans where a move's action lies in the past or is only named, not done now.
+"""Spans where a move's action lies in the past, is only named, or is someone else's words.
 
 "Ik heb u vorige week al doorverbonden", "er zijn excuses gemaakt", "heeft u succes gewenst":
 an auxiliary of the perfect tense followed, in the same clause, by a participle of a move verb.
 "De doorverbinding viel weg", "het terugbelverzoek van gisteren": a noun made from a move verb
 after a definite article, or followed by "van" and a past time. Hits of the guarded moves
 (moves.yaml, `verleden_tijd`) that overlap such a span are cancelled, like an exception.
+
+"Mijn collega zei dat ze u zou terugbellen", "u zegt dat niemand sorry heeft gezegd", "ze hebben
+u gezegd dat u een mail moest sturen": a verb of saying followed, within three words, by "dat"
+or "of" reports someone's words; the span runs from the verb to the end of the clause (moves.yaml,
+`indirecte_rede`). The trainee's own words after a comma, "maar" or "dus" are outside it.
 """
 
 from __future__ import annotations
 
-from simulator.language.library import PastGuard
+from simulator.language.library import PastGuard, ReportedGuard
 from simulator.language.patterns import Text
 
-_REACH = 6  # words after the auxiliary in which the participle may follow
+_CONJUNCTION_REACH = 3  # words between the verb of saying and "dat": "zei tegen u dat"
+
+_REACH = 8  # words after the auxiliary in which the participle may follow
 
 
 def past_spans(text: Text, guard: PastGuard) -> list[tuple[int, int]]:
@@ -37,8 +44,8 @@ def _participle_after(text: Text, toks: list[str], i: int, guard: PastGuard) -> 
     for j in range(i + 1, min(i + 1 + _REACH, len(toks))):
         if not _same_sentence(text, i, j) or toks[j] in guard.stops:
             return None
-        if j in text.clause_starts and toks[j] not in guard.participles:
-            return None
+        if _punctuated(text, j) and toks[j] not in guard.participles:
+            return None  # a new clause ("excuses" or "mevrouw" before it do not start one)
         if toks[j] in guard.participles:
             return j
     return None
@@ -46,3 +53,37 @@ def _participle_after(text: Text, toks: list[str], i: int, guard: PastGuard) -> 
 
 def _same_sentence(text: Text, a: int, b: int) -> bool:
     return text.sentence_of[a] == text.sentence_of[b]
+
+
+def reported_spans(text: Text, guard: ReportedGuard) -> list[tuple[int, int]]:
+    toks = [t.text for t in text.toks]
+    spans = []
+    for i, word in enumerate(toks):
+        if word not in guard.verbs:
+            continue
+        opener = next(
+            (
+                j
+                for j in range(i + 1, min(i + 2 + _CONJUNCTION_REACH, len(toks)))
+                if toks[j] in guard.conjunctions and _same_sentence(text, i, j)
+            ),
+            None,
+        )
+        if opener is None:
+            continue
+        end = opener
+        while (
+            end + 1 < len(toks)
+            and _same_sentence(text, i, end + 1)
+            and toks[end + 1] not in guard.ends
+            and not _punctuated(text, end + 1)
+        ):
+            end += 1
+        spans.append((i, end))
+    return spans
+
+
+def _punctuated(text: Text, j: int) -> bool:
+    """A comma, semicolon or colon before token j: a new clause begins."""
+    between = text.original[text.toks[j - 1].end : text.toks[j].start]
+    return any(c in between for c in ",;:")

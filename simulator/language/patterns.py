@@ -68,6 +68,11 @@ CLAUSE_OPENERS = frozenset(
 )
 
 
+# Before a surname: "Mevrouw Bakker heeft u ...", "meneer De Vries, bent u ...".
+_TITLES = frozenset(["mevrouw", "meneer", "mijnheer", "dokter"])
+_NAME_PARTICLES = frozenset(["de", "van", "der", "den", "ter", "ten", "te", "het", "la", "le"])
+
+
 class PatternError(ValueError):
     """A pattern in moves.yaml cannot be read; the message names the pattern."""
 
@@ -146,10 +151,12 @@ class Text:
                 starts.add(i)
                 continue
             previous = toks[i - 1]
+            if previous.start == tok.start:
+                continue  # the second half of a word the slip repair split ("morgen|ochtend")
             if previous.text in CLAUSE_OPENERS or previous.text in names:
                 starts.add(i)
-            elif i > 1 and original[previous.start : previous.start + 1].isupper():
-                starts.add(i)  # after a name: "Mevrouw Bakker, heeft u ..."
+            elif _after_title_and_name(original, toks, i):
+                starts.add(i)  # "Mevrouw Bakker heeft u ...", not "Voor de Wmo heeft u ..."
         return cls(
             original,
             toks,
@@ -186,14 +193,30 @@ class Text:
         return "?" in tail
 
 
-def find_all(pattern: Pattern, text: Text) -> Iterator[tuple[int, int]]:
-    """Token spans [first, last] where the pattern matches."""
+def _after_title_and_name(original: str, toks: tuple[Token, ...], i: int) -> bool:
+    """Token i follows a title and a capitalised surname ("Mevrouw De Vries heeft ...").
+
+    A capitalised word alone is no name: "Bij de Belastingdienst is het druk" is a statement."""
+    j = i - 1
+    if not original[toks[j].start : toks[j].start + 1].isupper():
+        return False
+    while j >= 0 and toks[j].text not in _TITLES:
+        capital = original[toks[j].start : toks[j].start + 1].isupper()
+        if not capital and toks[j].text not in _NAME_PARTICLES:
+            return False
+        j -= 1
+    return j >= 0 and j < i - 1
+
+
+def find_all(pattern: Pattern, text: Text, overlapping: bool = False) -> Iterator[tuple[int, int]]:
+    """Token spans [first, last] where the pattern matches. `overlapping`: also the matches that
+    start inside an earlier one (when a guard cancels "ze u zou terugbellen", the later "ik bel u
+    nu zelf terug" of the same pattern must still be found)."""
     if not text.toks:
         return
-    if pattern.clause_start:
-        matches = (
-            pattern.regex.match(text.string, text.offsets[i]) for i in sorted(text.clause_starts)
-        )
+    if pattern.clause_start or overlapping:
+        starts = sorted(text.clause_starts) if pattern.clause_start else range(len(text.toks))
+        matches = (pattern.regex.match(text.string, text.offsets[i]) for i in starts)
     else:
         matches = pattern.regex.finditer(text.string)
     for match in matches:

@@ -21,6 +21,36 @@ def test_shipped_weights_fit_the_move_library():
     assert all(embedding._key(t) in store.vectors for t in texts)
 
 
+def test_shipped_file_holds_the_labelled_utterances_and_calibrated_thresholds():
+    store = embedding.load_store()
+    moves = len(store.trained.move_ids)
+    assert len(store.labelled_keys) > 1000 and store.labelled.shape == (
+        len(store.labelled_keys),
+        moves,
+    )
+    assert all(k in store.vectors for k in store.labelled_keys)
+    assert store.trained.thresholds.shape == (moves,)
+    assert (store.trained.thresholds >= embedding.MIN_THRESHOLD).all()
+
+
+def test_labelled_files_are_listed_not_globbed():
+    """A fresh held-out file must not leak into the training data."""
+    assert all("heldout6" not in name for name in embedding.LABELLED_FILES)
+    texts, labels = embedding.labelled_set(builtin_library().moves)
+    assert len(texts) == len(labels) > 1000
+    assert not labels.sum(axis=1).all()  # hard negatives are in it
+
+
+def test_calibration_keeps_precision_and_takes_the_lowest_such_threshold(monkeypatch):
+    monkeypatch.setattr(embedding, "MIN_THRESHOLD", 0.5)
+    probs = np.array([[0.99], [0.95], [0.9], [0.85], [0.6], [0.55]], dtype=np.float32)
+    y = np.array([[1], [1], [1], [0], [1], [0]], dtype=np.float32)
+    assert embedding.calibrate(probs, y, precision=1.0)[0] == pytest.approx(0.9)
+    assert embedding.calibrate(probs, y, precision=0.8)[0] == pytest.approx(0.6)
+    never = embedding.calibrate(np.array([[0.9], [0.8]]), np.array([[0.0], [1.0]]), 0.95)
+    assert never[0] > 1  # a move that never reaches the precision is left to the rules
+
+
 def test_training_set_labels_examples_counter_examples_and_move_less_sentences():
     library = builtin_library()
     texts, labels = embedding.training_set(library)
@@ -117,7 +147,19 @@ def test_embedding_path_recognises_a_paraphrase_the_rules_miss(both):
     text = "Goedemiddag, met Anouk van het klantcontact."
     assert "stelt_zich_voor" not in {h.move for h in rules.classify(text)}
     hit = next(h for h in full.classify(text) if h.move == "stelt_zich_voor")
-    assert hit.method == "embedding" and hit.score >= embedding.THRESHOLD
+    limit = full._embedder.trained.thresholds[full._embedder.move_ids.index("stelt_zich_voor")]
+    assert hit.method == "embedding" and hit.score >= limit
+
+
+def test_a_changed_library_is_retrained_without_the_labelled_files(both, monkeypatch):
+    """At run time the labelled utterances come from the shipped file, not from tests/data."""
+    monkeypatch.setattr(embedding, "LABELLED_FILES", ("does/not/exist.yaml",))
+    monkeypatch.setattr(embedding, "_ROOT", embedding._ROOT / "nowhere")
+    changed = with_example("terugbellen", "Ik bel u na de lunch terug.")
+    trained = embedding.trained_for(changed, embedding._open_model())
+    store = embedding.load_store()
+    assert (trained.thresholds == store.trained.thresholds).all()
+    assert trained.key != store.trained.key
 
 
 def test_a_changed_library_is_retrained_at_start_up(both):

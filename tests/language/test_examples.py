@@ -18,7 +18,13 @@ def test_a_left_out_word_inside_is_tolerated():
 
 
 def test_a_misheard_word_is_tolerated():
-    assert moves("ik zorg dat u wordt teruggebeld", "ik zorg dat u wort teruggebeld") == ["m"]
+    example = "ik zorg ervoor dat u morgen wordt teruggebeld"
+    assert moves(example, "ik zorg ervoor dat u morgen wort teruggebeld") == ["m"]
+
+
+def test_a_short_example_must_be_there_whole():
+    assert moves("ik zoek het even op", "als ik het even op een rijtje zet") == []
+    assert moves("wat kan ik hierin voor u betekenen", "wat kan ik voor u betekenen") == []
 
 
 def test_a_swapped_word_is_not():

@@ -83,4 +83,18 @@ def test_question_about_a_past_action_stays_a_closed_question(classifier):
 def test_slip_repair_keeps_the_first_letter():
     corrector = Corrector(["beterschap", "doorverbinden", "vervelend"])
     fixed = [t.text for t in corrector.correct(tokens("waterschap udoorverbinde fervelend"))]
-    assert fixed == ["waterschap", "doorverbinden", "vervelend"]
+    assert fixed == ["waterschap", "u", "doorverbinden", "vervelend"]
+
+
+def test_slip_repair_leaves_real_words_alone():
+    corrector = Corrector(["maar", "geleegd", "bedanken", "excuus", "brief", "wacht", "rij", "van"])
+    text = "maart geveegd bedankje excuusbrief wachtrij vanavond"
+    assert [t.text for t in corrector.correct(tokens(text))] == text.split()
+
+
+def test_slip_repair_splits_function_words_and_matches_sounds():
+    corrector = Corrector(["heb", "ik", "uw", "naam", "mag", "succes", "met", "begrijp", "gebeld"])
+    fixed = [
+        t.text for t in corrector.correct(tokens("hebik uwnaam mach succesmet begreip gebelt"))
+    ]
+    assert fixed == ["heb", "ik", "uw", "naam", "mag", "succes", "met", "begrijp", "gebeld"]
