@@ -11,7 +11,12 @@ import speech_recognition as sr
 from conftest import speak
 from spoken import microphone_chunks
 
-from simulator.audio.streaming import PieceRecognition, join_utterances
+from simulator.audio.streaming import (
+    MIN_PIECE_SECONDS,
+    PAUSE_SECONDS,
+    PieceRecognition,
+    join_utterances,
+)
 from simulator.audio.utterance import Utterance
 from simulator.call.record import Word
 
@@ -55,26 +60,30 @@ def pool():
 def test_a_pause_after_enough_speech_starts_recognising_the_piece(pool) -> None:
     recognizer = LengthRecognizer()
     pieces = PieceRecognition(recognizer, RATE, 2, pool)
-    feed(pieces, tone(2.0) + silence(0.6))
+    speech, pause = MIN_PIECE_SECONDS + 0.5, 2 * PAUSE_SECONDS
+    feed(pieces, tone(speech) + silence(pause))
     assert pieces.pieces == 1  # recognised while the trainee is still "speaking"
     feed(pieces, tone(1.0))
     heard = pieces.finish()
     assert heard.text == "stuk1 stuk2"
     first, second = heard.words
     # The cut lies in the middle of the pause, so the second piece starts inside it.
-    assert 2.0 < first.end == second.start < 2.6
-    assert heard.end == pytest.approx(3.6, abs=0.05)
+    assert speech < first.end == second.start < speech + pause
+    assert heard.end == pytest.approx(speech + pause + 1.0, abs=0.05)
 
 
 def test_short_pauses_and_short_pieces_are_not_cut(pool) -> None:
     recognizer = LengthRecognizer()
     pieces = PieceRecognition(recognizer, RATE, 2, pool)
-    feed(pieces, tone(2.0) + silence(0.15) + tone(1.0))  # a comma, not a pause
-    feed(pieces, silence(0.5) + tone(0.5))  # a pause, but after enough speech: cut
-    feed(pieces, silence(0.5) + tone(0.5))  # a pause after only a second: no cut
+    comma, pause = PAUSE_SECONDS / 2, 2 * PAUSE_SECONDS
+    speech = MIN_PIECE_SECONDS
+    feed(pieces, tone(speech / 2) + silence(comma) + tone(speech / 2))  # a comma: no cut
+    feed(pieces, silence(pause) + tone(0.5))  # a pause after enough speech: cut
+    feed(pieces, silence(pause) + tone(0.5))  # a pause after too little speech: no cut
     pieces.finish()
     assert len(recognizer.pieces) == 2
-    assert recognizer.pieces[0] == pytest.approx(3.4, abs=0.1)
+    # Cut as soon as the pause is long enough, in its middle so far.
+    assert recognizer.pieces[0] == pytest.approx(speech + comma + PAUSE_SECONDS / 2, abs=0.07)
 
 
 def test_audio_that_was_not_fed_is_taken_from_the_whole_recording(pool) -> None:
