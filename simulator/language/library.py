@@ -22,6 +22,7 @@ _KEYS = {
     "velden",
     "vraagteken",
     "tot_zinseinde",
+    "vraagkern",
 }
 
 
@@ -39,6 +40,8 @@ class MoveSpec:
     question_mark: bool = False  # vraagteken: true - a "?" sentence without a question word
     question_word: bool = False  # vraagteken: open - a "?" sentence that opens with one
     to_sentence_end: bool = False  # a hit covers the rest of its sentence (the whole question)
+    # vraagkern: the core of this move's question; counts only inside a question sentence
+    question_core: tuple[Pattern, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -137,6 +140,7 @@ def parse_library(data: dict, source: str = "moves.yaml") -> Library:
             question_mark=spec.get("vraagteken", False) is True,
             question_word=spec.get("vraagteken") == "open",
             to_sentence_end=bool(spec.get("tot_zinseinde", False)),
+            question_core=tuple(compile_pattern(p, groups) for p in spec.get("vraagkern", ())),
         )
     for spec in moves.values():
         for other in spec.suppressed_by:

@@ -4,9 +4,14 @@ Three paths, each recorded in `MoveHit.method`:
 - "patroon": a pattern from moves.yaml matched the normalised (and slip-repaired) text;
 - "voorbeeld": an example phrase matched, with at most one word missing or wrong;
 - "embedding": the optional sentence-embedding model (see embedding.py) recognised the move.
-The first two are rules: fast, deterministic and explainable. The third only adds moves, and the
-guards of moves.yaml (exceptions, past tense, nouns, reported speech) cancel its hits as they
-cancel those of the rules.
+The first two are rules: fast, deterministic and explainable. The third only adds moves (in a
+one-sentence question it may take the place of the closed-question fallback), and the guards of
+moves.yaml (exceptions, past tense, nouns, reported speech) cancel its hits as they cancel those
+of the rules.
+
+Decision order for questions: a move's own patterns first; then, inside a question sentence, the
+core of a move's question (`vraagkern`: "kunt u uw voor- en achternaam geven?" asks for the
+name); only a question that holds no other move is a closed ("?") or open (question word) one.
 """
 
 from __future__ import annotations
@@ -154,22 +159,44 @@ class MoveClassifier:
             found += [self._respan(f, fixed, plain) for f in self._by_repaired_fields(fixed, plain)]
         found += self._by_examples(fixed or plain, plain)
         found = [f for f in found if not self._inverted_statement(f, plain) and not _torn(f, plain)]
+        found += self._by_question_core(plain, fixed, found)
         found += self._by_question_mark(plain, found)
         found += self._by_question_word(plain, found)
         found = self._suppress(found)
         if self._embedder is not None and len(raw) >= _MIN_EMBEDDING_WORDS:
             present = {f.move for f in found}
             for move, score in self._embedder.classify(text, present):
-                if not self._conflicts(move, present) and not self._guarded_anywhere(
-                    move, plain, fixed
-                ):
-                    found.append(_Found(move, 0, len(raw) - 1, score, "embedding"))
+                if self._guarded_anywhere(move, plain, fixed):
+                    continue
+                if self._conflicts(move, present):
+                    if not self._overrules_fallback(move, present, plain):
+                        continue
+                    found = [f for f in found if not self.moves[f.move].question_mark]
+                found.append(_Found(move, 0, len(raw) - 1, score, "embedding"))
         return self._best_per_move(found, plain)
+
+    def _overrules_fallback(self, move: str, present: set[str], plain: Text) -> bool:
+        """The closed question is the fallback for a question no rule knows: in a one-sentence
+        utterance, a move of the embedding that it yields to (onderdrukt_door) takes its place
+        ("Mag ik u verzoeken de stukken digitaal aan te leveren?")."""
+        spec = self.moves.get(move)
+        if spec is None or plain.sentence_of[-1] != 0:
+            return False
+        conflicting = [
+            other
+            for other in present
+            if other in self.moves
+            and (other in spec.suppressed_by or move in self.moves[other].suppressed_by)
+        ]
+        return all(
+            self.moves[o].question_mark and move in self.moves[o].suppressed_by for o in conflicting
+        )
 
     def _conflicts(self, move: str, present: set[str]) -> bool:
         """The rules found a move that excludes this one where both fit the same words (one is
         `onderdrukt_door` the other: "hoeveel mensen wonen er op het adres?" is an open question,
-        not also a data question); the embedding only adds, it does not overrule."""
+        not also a data question); the embedding only adds, it overrules only the closed-question
+        fallback (`_overrules_fallback`)."""
         spec = self.moves.get(move)
         return any(
             other in spec.suppressed_by or move in self.moves[other].suppressed_by
@@ -297,23 +324,55 @@ class MoveClassifier:
         for spec in self.moves.values():
             if not spec.question_mark:
                 continue
-            starts = sorted(text.clause_starts)
-            for i in range(len(text.toks)):
-                sentence_end = i + 1 == len(text.toks) or (
-                    text.sentence_of[i + 1] != text.sentence_of[i]
-                )
-                if not sentence_end or not text.ends_with_question(i):
+            for first, last in _closed_question_marks(text):
+                if any(f.first >= first and f.last <= last and f.move != spec.id for f in found):
                     continue
-                first = next(j for j in range(i, -1, -1) if j == 0 or
-                             text.sentence_of[j - 1] != text.sentence_of[i])  # fmt: skip
-                clause = max([s for s in starts if s <= i and s >= first] or [first])
-                if text.toks[clause].text in _WH or text.toks[first].text in _WH:
+                out.append(_Found(spec.id, first, last, 0.8, "patroon"))
+        return out
+
+    def _by_question_core(
+        self, plain: Text, fixed: Text | None, found: list[_Found]
+    ) -> list[_Found]:
+        """A question that holds the core of another move's question is that move, not a
+        closed (or open) question about the caller's matter: "Kunt u mij uw voor- en achternaam
+        geven?" asks for the name, "Is dat een werkbare oplossing voor u?" for agreement. The
+        `vraagkern` patterns of a move count only inside a question sentence (one ending in
+        "?", or one the closed- or open-question patterns found); the hit covers the sentence,
+        so the generic question yields to it (onderdrukt_door). The move's guards still apply."""
+        generic = {m for m, s in self.moves.items() if s.question_mark or s.question_word}
+        sentences = {
+            (first, plain.sentence_end(first))
+            for first in range(len(plain.toks))
+            if (first == 0 or plain.sentence_of[first - 1] != plain.sentence_of[first])
+            and plain.ends_with_question(plain.sentence_end(first))
+        }
+        for f in found:
+            if f.move in generic:
+                start = f.first
+                while start and plain.sentence_of[start - 1] == plain.sentence_of[f.first]:
+                    start -= 1
+                sentences.add((start, plain.sentence_end(f.first)))
+        out = []
+        for spec in self.moves.values():
+            if not spec.question_core or not sentences:
+                continue
+            for text, other in ((plain, fixed), (fixed, plain)):
+                if text is None:
                     continue
-                if any(f.first >= first and f.last <= i and f.move != spec.id for f in found):
-                    continue
-                if any(t.text in _WH for t in text.toks[first : i + 1]):
-                    continue
-                out.append(_Found(spec.id, first, i, 0.8, "patroon"))
+                vetoes = self._vetoes(spec, text, other)
+                for pattern in spec.question_core:
+                    for first, last in find_all(pattern, text, overlapping=True):
+                        if any(_overlap((first, last), veto) for veto in vetoes):
+                            continue
+                        if text is not plain:
+                            start, end = text.toks[first].start, text.toks[last].end
+                            span = _char_span_to_tokens(plain.toks, start, end)
+                            if span is None:
+                                continue
+                            first, last = span
+                        for start, end in sentences:
+                            if start <= first and last <= end:
+                                out.append(_Found(spec.id, start, end, 0.85, "patroon"))
         return out
 
     def _inverted_statement(self, found: _Found, text: Text) -> bool:
@@ -381,6 +440,27 @@ class MoveClassifier:
             MoveHit(f.move, plain.quote(f.first, f.last), round(f.score, 3), f.method)
             for f in ordered
         ]
+
+
+def _closed_question_marks(text: Text) -> list[tuple[int, int]]:
+    """Token spans of the typed sentences that end in "?" and hold no question word."""
+    spans = []
+    starts = sorted(text.clause_starts)
+    for i in range(len(text.toks)):
+        sentence_end = i + 1 == len(text.toks) or text.sentence_of[i + 1] != text.sentence_of[i]
+        if not sentence_end or not text.ends_with_question(i):
+            continue
+        first = next(j for j in range(i, -1, -1) if j == 0 or
+                     text.sentence_of[j - 1] != text.sentence_of[i])  # fmt: skip
+        clause = max([s for s in starts if s <= i and s >= first] or [first])
+        if text.toks[clause].text in _WH or text.toks[first].text in _WH:
+            continue
+        if any(t.text in _WH for t in text.toks[first : i + 1]):
+            continue
+        if all(t.text in CLAUSE_OPENERS for t in text.toks[first : i + 1]):
+            continue  # "Nee?", "Oké?": a check that the caller is done, no question of fact
+        spans.append((first, i))
+    return spans
 
 
 def _torn(found: _Found, text: Text) -> bool:

@@ -19,7 +19,9 @@ from simulator.language.patterns import Text
 
 _CONJUNCTION_REACH = 3  # words between the verb of saying and "dat": "zei tegen u dat"
 
-_REACH = 8  # words after the auxiliary in which the participle may follow
+# Words after the auxiliary in which the participle may follow ("u bent toen door de bank naar
+# het Juridisch Loket verwezen": nine).
+_REACH = 10
 
 
 def past_spans(text: Text, guard: PastGuard) -> list[tuple[int, int]]:

@@ -28,7 +28,10 @@ DUTCH: dict[str, tuple[str, str, dict[str, str]]] = {
             "beller": "Wie er belt: naam, stem, beginstemming en klantgegevens.",
             "afhandeling": "Wat een goed gesprek bereikt (direct beantwoorden, doorverbinden, …).",
             "feiten": "Feiten die de cursist moet noemen, elk met zinnen om ze te herkennen.",
-            "vocabulaire": "Namen en woorden die de spraakherkenning moet kennen.",
+            "vocabulaire": (
+                "Namen en vakwoorden van dit scenario; de simulator herkent ze ook als de "
+                "spraakherkenning ze net iets anders schrijft."
+            ),
             "jargon": "Vakwoorden die de cursist níet tegen de beller moet gebruiken.",
             "rubriek": "Aanpassingen van de beoordeling: regels uit, gewichten, extra zinnen.",
             "bewegingen": "Eigen gespreksbewegingen voor dit scenario, naast de ingebouwde.",
