@@ -298,11 +298,11 @@ class SpokenCall:
     def close(self) -> None:
         if self.playback:
             self.playback.stop()
+        if self._piece_pool:  # first, so a turn being finished stops waiting for its pieces
+            self._piece_pool.shutdown(wait=False, cancel_futures=True)
         for worker in (self._voice, self._ears):
             if worker:
                 worker.close()
-        if self._piece_pool:
-            self._piece_pool.shutdown(wait=False, cancel_futures=True)
 
     # ----- the loop -----------------------------------------------------------------------
 
