@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import faulthandler
 import importlib
 import os
 import sys
@@ -71,6 +73,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # A crash inside a native library (espeak-ng, SDL, CTranslate2) then leaves the Python stack
+    # of every thread on stderr instead of a bare "Segmentation fault".
+    with contextlib.suppress(ValueError, OSError, AttributeError):  # stderr without a file
+        faulthandler.enable()
     parser = build_parser()
     args = parser.parse_args(argv)
     handler = getattr(args, "func", None)

@@ -81,9 +81,10 @@ class Worker:
         else:
             self._free.set()
 
-    def close(self, wait: float = 2.0) -> None:
-        """Stop after the job in hand (a render or a recognition takes well under `wait`
-        seconds); waiting for it keeps a render from writing into a cache being removed."""
+    def close(self, wait: float = 10.0) -> None:
+        """Stop after the job in hand (a render or a recognition, normally well under a second;
+        `wait` is the limit under heavy load). Waiting for it keeps a render from writing into a
+        cache being removed, or from running in native code while the process exits."""
         self._closed = True
         self._free.set()
         self._jobs.put((-1, -1, None, None))
