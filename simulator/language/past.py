@@ -67,7 +67,7 @@ def reported_spans(text: Text, guard: ReportedGuard) -> list[tuple[int, int]]:
             (
                 j
                 for j in range(i + 1, min(i + 2 + _CONJUNCTION_REACH, len(toks)))
-                if toks[j] in guard.conjunctions and _same_sentence(text, i, j)
+                if toks[j] in guard.conjunctions and _same_clause(text, i, j)
             ),
             None,
         )
@@ -83,6 +83,11 @@ def reported_spans(text: Text, guard: ReportedGuard) -> list[tuple[int, int]]:
             end += 1
         spans.append((i, end))
     return spans
+
+
+def _same_clause(text: Text, a: int, b: int) -> bool:
+    """No clause break between tokens a and b: "eerlijk gezegd, dat zoek ik uit" reports nothing."""
+    return _same_sentence(text, a, b) and not any(_punctuated(text, k) for k in range(a + 1, b + 1))
 
 
 def _punctuated(text: Text, j: int) -> bool:

@@ -564,3 +564,112 @@ def test_a_closed_question_about_the_matter_stays_one(classifier, text):
 )
 def test_last_probe_of_the_heldout6_round(classifier, text, move):
     assert move in moves_of(classifier, text)
+
+
+# The error kinds of heldout7, each in other words than its sentences (round of 2026-12-02).
+HELDOUT7_KINDS = [
+    ("Ik regel dat de consulent u morgen na de lunch nog belt.", "terugbellen"),
+    ("Ik zorg dat de wijkbeheerder u deze week even belt.", "terugbellen"),
+    ("Ik vraag het na en geef het antwoord aan u door.", "terugbellen"),
+    ("Ik zet het door en dan krijgt u bericht van de afdeling.", "terugbellen"),
+    ("Ik kijk het na, en dan hoort u van ons.", "terugbellen"),
+    ("Ik geef u nu even door aan de afdeling Belastingen.", "doorverbinden"),
+    ("Dan geef ik u direct door aan het Wmo-loket.", "doorverbinden"),
+    ("Heel veel sukses met de verhuizing.", "goede_wens"),
+    ("Als ik u goed volg, wacht u al drie weken op de pas.", "samenvatting"),
+    ("Oftewel, de aanslag is twee keer afgeschreven.", "samenvatting"),
+    ("Anders gezegd: u wilt de vergunning opzeggen.", "samenvatting"),
+    ("Dat komt er eigenlijk op neer dat de container te laat kwam.", "samenvatting"),
+    ("Ik heb dan genoteerd: Dorpsstraat 4, de lantaarnpaal bij de kerk.", "samenvatting"),
+    ("Is dit een correcte weergave van uw verhaal?", "controlevraag"),
+    ("Geeft dat goed weer wat er gebeurd is?", "controlevraag"),
+    ("Heb ik verder nog iets van uw verhaal gemist?", "controlevraag"),
+    ("Excuseer me dat ik u even onderbreek.", "onderbreking"),
+    ("Mag ik hier even iets over zeggen?", "onderbreking"),
+    ("Dan kom ik nog even terug op uw vraag over de pas.", "terug_naar_vraag"),
+    ("We komen nu terug bij de aanslag van uw moeder.", "terug_naar_vraag"),
+    ("Zou het u helpen als ik het formulier alvast mail?", "voorstel"),
+    ("Is het handig als we samen het formulier invullen?", "voorstel"),
+    ("Kan ik even met u meekijken op het scherm?", "voorstel"),
+    ("Wat zou u ervan zeggen als een collega bij u langskomt?", "voorstel"),
+    ("Ik zou zeggen: belt u eerst de verhuurder, dan kijken we verder.", "voorstel"),
+    ("Eerlijk gezegd weet ik dat niet, dat zoek ik voor u uit.", "uitzoeken"),
+    ("Ik ga het natrekken bij de afdeling Vergunningen.", "uitzoeken"),
+    ("Ik ga dat bespreken met mijn teamleider.", "uitzoeken"),
+    ("Die vraag leggen we voor aan de jurist.", "uitzoeken"),
+    ("Ik ben nog even aan het typen.", "aankondiging"),
+    ("Ik ben uw dossier aan het doorzoeken.", "aankondiging"),
+    ("Bij direct gevaar belt u meteen de politie.", "verwijzen"),
+    ("Daarvoor moet u naar de Dienst Uitvoering Onderwijs.", "verwijzen"),
+    ("Het waterschap is verantwoordelijk voor die sloot.", "verwijzen"),
+    ("Die dijk is van het waterschap, dus daar kunt u de melding doen.", "verwijzen"),
+    ("Voldoet dat dan aan uw verwachting?", "akkoord_check"),
+    ("Heb ik u daarmee goed kunnen helpen?", "akkoord_check"),
+    ("Is er nog iets waarmee ik u van dienst kan zijn?", "proefafsluiting"),
+    ("Kan ik nog iets anders voor u nakijken?", "proefafsluiting"),
+]
+
+
+@pytest.mark.parametrize(("text", "move"), HELDOUT7_KINDS)
+def test_heldout7_kinds_in_other_words(classifier, text, move):
+    assert move in moves_of(classifier, text)
+
+
+# Look-alikes of those kinds: thanks for data, someone else's data, a relative clause, a trial
+# close, checking with a colleague, an interruption.
+HELDOUT7_LOOK_ALIKES = [
+    ("Bedankt voor het noemen van uw postcode.", "vraagt_gegevens"),
+    ("Heeft u het kenteken van die bestelbus genoteerd?", "vraagt_gegevens"),
+    ("Is dat wat u bedoelde met wat u vertelde?", "open_vraag"),
+    ("Ik heb de collega al verteld wat er aan de hand is.", "open_vraag"),
+    ("Wat betreft de container: die komt morgen.", "open_vraag"),
+    ("Kan ik nog iets anders voor u uitzoeken?", "uitzoeken"),
+    ("Ik ga het nakijken met mijn collega van Burgerzaken.", "aankondiging"),
+    ("Excuseer dat ik u in de rede val.", "excuses"),
+    ("Wat vindt u ervan als ik de brief naar uw postadres stuur?", "vraagt_gegevens"),
+]
+
+
+@pytest.mark.parametrize(("text", "move"), HELDOUT7_LOOK_ALIKES)
+def test_heldout7_look_alikes_are_not_that_move(classifier, text, move):
+    assert move not in moves_of(classifier, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Doorverbinden hoeft niet, dat regel ik zelf.",
+        "De sterkte van het signaal is te laag.",
+        "Dat hoort bij de afdeling Vergunningen.",
+        "Dat hoeft u niet bij de Belastingdienst te melden.",
+        "Dat valt onder het team Openbare Ruimte.",
+    ],
+)
+def test_heldout7_negatives_give_no_move(classifier, text):
+    """A transfer declined, a measure, a department of the municipality, a referral not needed."""
+    assert moves_of(classifier, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "move"),
+    [
+        ("Gemeente Zwolle, Sanne hier.", "stelt_zich_voor"),
+        ("goedemorgen gemeente breda karim hier", "stelt_zich_voor"),
+        ("Stuurt u de foto's van de schade maar per mail naar ons door.", "email_aanbod"),
+        ("Dan verzoek ik u het bezwaar per e-mail in te dienen.", "email_aanbod"),
+        ("Wat was de eerste vraag ook alweer, mevrouw?", "terug_naar_vraag"),
+        ("Om niet af te dwalen: het ging om uw huurtoeslag.", "terug_naar_vraag"),
+        ("Geeft u mij een momentje, dan zoek ik het op.", "aankondiging"),
+        ("Ik leg de telefoon even neer, ik ben zo terug.", "aankondiging"),
+    ],
+)
+def test_heldout7_frames_the_embedding_caught_are_rules_too(classifier, text, move):
+    assert move in moves_of(classifier, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Het is hier heel druk vandaag.", "U moet niet afdwalen van het pad, zei de boswachter."],
+)
+def test_heldout7_frame_look_alikes_give_no_move(classifier, text):
+    assert moves_of(classifier, text) == set()

@@ -98,3 +98,22 @@ def test_slip_repair_splits_function_words_and_matches_sounds():
         t.text for t in corrector.correct(tokens("hebik uwnaam mach succesmet begreip gebelt"))
     ]
     assert fixed == ["heb", "ik", "uw", "naam", "mag", "succes", "met", "begrijp", "gebeld"]
+
+
+@pytest.mark.parametrize(
+    ("text", "move"),
+    [
+        ("Dat weet ik eerlijk gezegd niet, dat zoek ik voor u uit.", "uitzoeken"),
+        ("Kort gezegd: dat ga ik voor u navragen.", "uitzoeken"),
+        ("Zoals gezegd, dat laat ik u morgen weten.", "terugbellen"),
+        ("Eerlijk gezegd, dat spijt me echt.", "excuses"),
+        ("Zoals ik al zei, dat zoek ik voor u uit.", "uitzoeken"),
+    ],
+)
+def test_a_set_phrase_of_saying_before_a_comma_reports_nothing(classifier, text, move):
+    """Reported speech needs "dat" in the verb's own clause, not after a comma."""
+    assert move in moves_of(classifier, text)
+
+
+def test_reported_words_in_one_clause_stay_guarded(classifier):
+    assert "terugbellen" not in moves_of(classifier, "Mijn collega zei dat ze u zou terugbellen.")
