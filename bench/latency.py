@@ -29,15 +29,20 @@ sys.path.insert(0, str(ROOT / "tests" / "audio"))
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
 import speech_recognition as sr  # noqa: E402
-from spoken import MICROPHONE_CHUNK, microphone_chunks, synthesise  # noqa: E402
+from spoken import (  # noqa: E402
+    MICROPHONE_CHUNK,
+    microphone_chunks,
+    play_transcript,
+    synthesise,
+)
 
 from simulator.audio.asr import WhisperRecognizer  # noqa: E402
 from simulator.audio.playback import PygamePlayback  # noqa: E402
 from simulator.audio.prerender import speaker_voice  # noqa: E402
 from simulator.audio.tts import Pyttsx3Speaker  # noqa: E402
 from simulator.audio.whisper_model import ModelChoice, base_model_dir, sha256_of  # noqa: E402
-from simulator.call.engine import MONOLOGUE_PAUSE, CallEngine  # noqa: E402
-from simulator.call.replay import DEFAULT_GAP, RING_SECONDS, Transcript, load_transcript  # noqa: E402
+from simulator.call.engine import CallEngine  # noqa: E402
+from simulator.call.replay import DEFAULT_GAP, Transcript, Turn, load_transcript  # noqa: E402
 from simulator.call.session import SpokenCall  # noqa: E402
 from simulator.scenario.loader import find_scenario, load_scenario  # noqa: E402
 
@@ -88,6 +93,18 @@ class CallRun:
 class Runner:
     def __init__(self, call: SpokenCall, clock: SkippingClock, speaker: Pyttsx3Speaker) -> None:
         self.call, self.clock, self.speaker = call, clock, speaker
+
+    def poll(self) -> None:
+        self.call.update()
+
+    def advance(self, seconds: float) -> None:
+        self.clock.skip(seconds)
+
+    def silence(self, seconds: float) -> None:
+        target = self.call.now() + seconds
+        while self.call.now() < target and not self.call.engine.finished:
+            self.clock.skip(0.1)
+            self.settle()
 
     def settle(self) -> None:
         """Until nobody speaks and nothing is pending; a playing caller line is skipped over."""
@@ -176,6 +193,14 @@ def run_call(
     )
     run = CallRun(name)
     runner = Runner(call, clock, speaker)
+
+    def speak(turn: Turn) -> None:
+        sample = runner.speak(synthesise(turn.zegt, wavs), turn.onderbreekt)
+        if sample is None:
+            run.unanswered += 1
+        else:
+            run.samples.append(sample)
+
     try:
         began = time.perf_counter()
         call.prepare()
@@ -183,34 +208,7 @@ def run_call(
             call.update()
             time.sleep(POLL)
         run.prepare_seconds = time.perf_counter() - began
-        call.start()
-        clock.skip((max(transcript.beltonen, 1) - 1) * RING_SECONDS + 2.0)
-        call.update()
-        call.pick_up()
-        for turn in transcript.beurten:
-            if engine.finished:
-                break
-            if turn.zegt is not None:
-                wav = synthesise(turn.zegt, wavs)
-                sample = runner.speak(wav, turn.onderbreekt)
-                if sample is None:
-                    run.unanswered += 1
-                else:
-                    run.samples.append(sample)
-            elif turn.actie is not None:
-                runner.settle()
-                clock.skip(1.0)
-                call.act(turn.actie, turn.detail)
-            elif turn.stilte is not None:
-                runner.settle()
-                target = call.now() + turn.stilte
-                while call.now() < target and not engine.finished:
-                    clock.skip(0.1)
-                    runner.settle()
-            else:
-                runner.settle()
-                call.let_continue()
-                clock.skip(MONOLOGUE_PAUSE)
+        play_transcript(call, transcript, runner, speak)
         runner.settle()
         if not engine.finished:
             call.hang_up()

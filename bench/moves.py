@@ -50,30 +50,11 @@ from simulator.language.moves import MOVE_IDS, MoveClassifier  # noqa: E402
 from simulator.language.slips import KINDS  # noqa: E402
 
 DATA = sorted((ROOT / "tests" / "data").glob("utterances*.yaml"))
-PARTS = (
-    "tuning",
-    "heldout",
-    "heldout2",
-    "heldout3",
-    "heldout4",
-    "heldout5",
-    "heldout6",
-    "heldout7",
-    "heldout8",
-)
+PARTS = ("tuning", "heldout", *(f"heldout{n}" for n in range(2, 9)))
+# The part written before the last round of tuning and never tuned on: the honest figure.
+FRESH = PARTS[-1]
 # Held-out groups for the slip and hard-negative figures: parts since tuned on, and never tuned on.
-HELD_OUT = {
-    "tuned (h..h7)": (
-        "heldout",
-        "heldout2",
-        "heldout3",
-        "heldout4",
-        "heldout5",
-        "heldout6",
-        "heldout7",
-    ),
-    "heldout8": ("heldout8",),
-}
+HELD_OUT = {f"tuned (h..h{PARTS[-2].removeprefix('heldout')})": PARTS[1:-1], FRESH: (FRESH,)}
 FORMS = ("herkend", *KINDS)
 
 
@@ -96,7 +77,7 @@ def measure(classifier, utterances, show_errors: bool) -> dict:
     for group, parts in HELD_OUT.items():
         held_out = [u for u in utterances if u.split in parts]
         if not held_out:
-            continue  # heldout8 before its file is added
+            continue  # the fresh part before its file is added
         out["slips"][group] = {form: slip_recall(classifier, held_out, form) for form in FORMS}
         hard = [u.text for u in held_out if not u.moves]
         out["hard"][group] = (false_positives(classifier, hard), len(hard))
@@ -108,7 +89,7 @@ def measure(classifier, utterances, show_errors: bool) -> dict:
 
 
 def present_parts(utterances) -> tuple[str, ...]:
-    """The parts of PARTS that have sentences (heldout8's file is added later)."""
+    """The parts of PARTS that have sentences (the fresh part's file is added later)."""
     splits = {u.split for u in utterances}
     return tuple(p for p in PARTS if p in splits)
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from speech_recognition import AudioData
 
+from simulator.audio.measure import rms
 from simulator.audio.protocols import SpeechRecognizer
 from simulator.audio.utterance import Utterance
 
@@ -111,10 +112,9 @@ class PieceRecognition:
 
 
 def _rms(chunk: bytes, width: int) -> float:
-    if width != 2 or len(chunk) < 2:
+    if width != 2:
         return 0.0
-    samples = np.frombuffer(chunk[: len(chunk) - len(chunk) % 2], dtype=np.int16)
-    return float(np.sqrt(np.mean(samples.astype(np.float64) ** 2))) if samples.size else 0.0
+    return rms(np.frombuffer(chunk[: len(chunk) - len(chunk) % 2], dtype=np.int16))
 
 
 def join_utterances(parts: list[Utterance], duration: float) -> Utterance:

@@ -115,6 +115,7 @@ class Trained:
     thresholds: np.ndarray
 
     def probabilities(self, vector: np.ndarray) -> np.ndarray:
+        """Per move, for one vector or a matrix of them (one row per sentence)."""
         return _sigmoid(((vector - self.mean) / self.scale) @ self.weights + self.bias)
 
 
@@ -312,8 +313,7 @@ def out_of_fold(x: np.ndarray, y: np.ndarray, folds: int = FOLDS, seed: int = 0)
     for fold in np.array_split(order, folds):
         rest = np.setdiff1d(order, fold)
         trained = train(x[rest], y[rest], "fold", tuple(str(i) for i in range(y.shape[1])))
-        probs[fold] = _sigmoid(((x[fold] - trained.mean) / trained.scale) @ trained.weights
-                               + trained.bias)  # fmt: skip
+        probs[fold] = trained.probabilities(x[fold])
     return probs
 
 
@@ -339,7 +339,7 @@ def train_calibrated(x: np.ndarray, y: np.ndarray, key: str, move_ids: tuple[str
     add a move to a sentence of their own training data that has it not."""
     thresholds = calibrate(out_of_fold(x, y), y)
     trained = train(x, y, key, move_ids, thresholds)
-    probs = _sigmoid(((x - trained.mean) / trained.scale) @ trained.weights + trained.bias)
+    probs = trained.probabilities(x)
     negatives = np.where(y > 0, 0.0, probs).max(axis=0)
     return replace(trained, thresholds=np.maximum(thresholds, negatives + 1e-3).astype(np.float32))
 

@@ -101,11 +101,16 @@ class Library:
         return move in self.past.moves or move in self.reported.moves
 
 
+# The guard sections of moves.yaml: the guard they fill and its Dutch keys.
+_GUARD_SECTIONS = {
+    "verleden_tijd": (PastGuard, _GUARD_KEYS),
+    "indirecte_rede": (ReportedGuard, _REPORTED_KEYS),
+}
+
+
 def _parse_guard(data: dict | None, moves: dict[str, MoveSpec], source: str, section: str):
     """The word lists of a guard section (verleden_tijd or indirecte_rede)."""
-    kind, keys = (
-        (PastGuard, _GUARD_KEYS) if section == "verleden_tijd" else (ReportedGuard, _REPORTED_KEYS)
-    )
+    kind, keys = _GUARD_SECTIONS[section]
     if not data:
         return kind()
     unknown = set(data) - set(keys)

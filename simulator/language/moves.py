@@ -179,15 +179,9 @@ class MoveClassifier:
         """The closed question is the fallback for a question no rule knows: in a one-sentence
         utterance, a move of the embedding that it yields to (onderdrukt_door) takes its place
         ("Mag ik u verzoeken de stukken digitaal aan te leveren?")."""
-        spec = self.moves.get(move)
-        if spec is None or plain.sentence_of[-1] != 0:
+        if move not in self.moves or plain.sentence_of[-1] != 0:
             return False
-        conflicting = [
-            other
-            for other in present
-            if other in self.moves
-            and (other in spec.suppressed_by or move in self.moves[other].suppressed_by)
-        ]
+        conflicting = [other for other in present if self._excludes(move, other)]
         return all(
             self.moves[o].question_mark and move in self.moves[o].suppressed_by for o in conflicting
         )
@@ -197,12 +191,13 @@ class MoveClassifier:
         `onderdrukt_door` the other: "hoeveel mensen wonen er op het adres?" is an open question,
         not also a data question); the embedding only adds, it overrules only the closed-question
         fallback (`_overrules_fallback`)."""
-        spec = self.moves.get(move)
-        return any(
-            other in spec.suppressed_by or move in self.moves[other].suppressed_by
-            for other in present
-            if spec is not None and other in self.moves
-        )
+        return any(self._excludes(move, other) for other in present)
+
+    def _excludes(self, move: str, other: str) -> bool:
+        """One of the two built-in moves is `onderdrukt_door` the other."""
+        if move not in self.moves or other not in self.moves:
+            return False
+        return other in self.moves[move].suppressed_by or move in self.moves[other].suppressed_by
 
     def _guarded_anywhere(self, move: str, plain: Text, fixed: Text | None) -> bool:
         """An embedding hit has no span of its own: any exception, past-tense, noun or
@@ -243,8 +238,7 @@ class MoveClassifier:
         spans = self._own_vetoes(spec, text)
         if other is not None and other is not text:
             for first, last in self._own_vetoes(spec, other):
-                start, end = other.toks[first].start, other.toks[last].end
-                span = _char_span_to_tokens(text.toks, start, end)
+                span = _map_span(other, text, first, last)
                 if span is not None:
                     spans.append(span)
         return spans
@@ -343,15 +337,12 @@ class MoveClassifier:
         sentences = {
             (first, plain.sentence_end(first))
             for first in range(len(plain.toks))
-            if (first == 0 or plain.sentence_of[first - 1] != plain.sentence_of[first])
+            if plain.sentence_start(first) == first
             and plain.ends_with_question(plain.sentence_end(first))
         }
         for f in found:
             if f.move in generic:
-                start = f.first
-                while start and plain.sentence_of[start - 1] == plain.sentence_of[f.first]:
-                    start -= 1
-                sentences.add((start, plain.sentence_end(f.first)))
+                sentences.add((plain.sentence_start(f.first), plain.sentence_end(f.first)))
         out = []
         for spec in self.moves.values():
             if not spec.question_core or not sentences:
@@ -365,8 +356,7 @@ class MoveClassifier:
                         if any(_overlap((first, last), veto) for veto in vetoes):
                             continue
                         if text is not plain:
-                            start, end = text.toks[first].start, text.toks[last].end
-                            span = _char_span_to_tokens(plain.toks, start, end)
+                            span = _map_span(text, plain, first, last)
                             if span is None:
                                 continue
                             first, last = span
@@ -414,8 +404,7 @@ class MoveClassifier:
         """Map a span on repaired tokens back to the plain tokens (same original offsets)."""
         if source is target:
             return found
-        start, end = source.toks[found.first].start, source.toks[found.last].end
-        span = _char_span_to_tokens(target.toks, start, end)
+        span = _map_span(source, target, found.first, found.last)
         first, last = span if span else (0, len(target.toks) - 1)
         return _Found(found.move, first, last, found.score, found.method)
 
@@ -450,8 +439,7 @@ def _closed_question_marks(text: Text) -> list[tuple[int, int]]:
         sentence_end = i + 1 == len(text.toks) or text.sentence_of[i + 1] != text.sentence_of[i]
         if not sentence_end or not text.ends_with_question(i):
             continue
-        first = next(j for j in range(i, -1, -1) if j == 0 or
-                     text.sentence_of[j - 1] != text.sentence_of[i])  # fmt: skip
+        first = text.sentence_start(i)
         clause = max([s for s in starts if s <= i and s >= first] or [first])
         if text.toks[clause].text in _WH or text.toks[first].text in _WH:
             continue
@@ -476,6 +464,12 @@ def _torn(found: _Found, text: Text) -> bool:
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
+
+
+def _map_span(source: Text, target: Text, first: int, last: int) -> tuple[int, int] | None:
+    """Tokens [first, last] of one version of an utterance (plain or slip-repaired) as token
+    indexes of the other: both keep the offsets of the original text."""
+    return _char_span_to_tokens(target.toks, source.toks[first].start, source.toks[last].end)
 
 
 def _char_span_to_tokens(toks: tuple[Token, ...], start: int, end: int) -> tuple[int, int] | None:

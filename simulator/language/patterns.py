@@ -175,6 +175,13 @@ class Text:
     def quote(self, first: int, last: int) -> str:
         return self.original[self.toks[first].start : self.toks[last].end]
 
+    def sentence_start(self, index: int) -> int:
+        """The first token of the sentence holding token `index`."""
+        first = index
+        while first and self.sentence_of[first - 1] == self.sentence_of[index]:
+            first -= 1
+        return first
+
     def sentence_end(self, index: int) -> int:
         """The last token of the sentence holding token `index`."""
         last = index

@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 import speech_recognition as sr
 
@@ -23,7 +24,7 @@ from simulator.audio.protocols import SpeechRecognizer
 from simulator.audio.utterance import Utterance
 from simulator.call.engine import MONOLOGUE_PAUSE, CallEngine
 from simulator.call.record import CallRecord
-from simulator.call.replay import DEFAULT_GAP, RING_SECONDS, Transcript, register_form
+from simulator.call.replay import DEFAULT_GAP, RING_SECONDS, Transcript, Turn, register_form
 from simulator.call.session import SessionEvent, SpokenCall
 from simulator.scenario.model import Scenario
 
@@ -122,10 +123,57 @@ def microphone_chunks(audio: sr.AudioData) -> list[bytes]:
     return [audio.frame_data[i : i + size] for i in range(0, len(audio.frame_data), size)]
 
 
+class CallDriver(Protocol):
+    """How a runner lets time pass in a spoken call: virtual time here, real time in
+    bench/latency.py."""
+
+    def poll(self) -> object: ...
+
+    def settle(self) -> None: ...  # until nobody speaks and nothing is pending
+
+    def advance(self, seconds: float) -> None: ...
+
+    def silence(self, seconds: float) -> None: ...  # the trainee says nothing this long
+
+
+def play_transcript(
+    call: SpokenCall, transcript: Transcript, driver: CallDriver, speak: Callable[[Turn], None]
+) -> None:
+    """Ring, pick up and play the trainee's side of a golden transcript turn by turn, until the
+    transcript or the call ends; spoken turns go to `speak`."""
+    call.start()
+    driver.advance((max(transcript.beltonen, 1) - 1) * RING_SECONDS + 2.0)
+    driver.poll()
+    call.pick_up()
+    for turn in transcript.beurten:
+        if call.engine.finished:
+            break
+        if turn.zegt is not None:
+            speak(turn)
+        elif turn.actie is not None:
+            driver.settle()
+            driver.advance(1.0)
+            call.act(turn.actie, turn.detail)
+        elif turn.stilte is not None:
+            driver.settle()
+            driver.silence(turn.stilte)
+        else:
+            driver.settle()
+            call.let_continue()
+            driver.advance(MONOLOGUE_PAUSE)
+
+
 class _Driver:
     def __init__(self, call: SpokenCall, clock: FakeClock, pieces: bool = True) -> None:
         self.call, self.clock, self.pieces = call, clock, pieces
         self.events: list[SessionEvent] = []
+
+    def advance(self, seconds: float) -> None:
+        self.clock.advance(seconds)
+
+    def silence(self, seconds: float) -> None:
+        target = self.clock.now + seconds
+        self.wait(lambda: self.clock.now >= target)
 
     def poll(self) -> list[SessionEvent]:
         new = self.call.update()
@@ -198,31 +246,15 @@ def speak_call(
     )
     driver = _Driver(call, clock, pieces)
     result = SpokenResult(engine.record, driver.events)
+
+    def speak(turn: Turn) -> None:
+        wav = synthesise(turn.zegt, wav_folder, voice)
+        spoken = driver.speak(turn.zegt, wav, turn.onderbreekt)
+        if spoken is not None:
+            result.said.append(spoken)
+
     try:
-        call.start()
-        clock.advance((max(transcript.beltonen, 1) - 1) * RING_SECONDS + 2.0)
-        driver.poll()
-        call.pick_up()
-        for turn in transcript.beurten:
-            if engine.finished:
-                break
-            if turn.zegt is not None:
-                wav = synthesise(turn.zegt, wav_folder, voice)
-                spoken = driver.speak(turn.zegt, wav, turn.onderbreekt)
-                if spoken is not None:
-                    result.said.append(spoken)
-            elif turn.actie is not None:
-                driver.settle()
-                clock.advance(1.0)
-                call.act(turn.actie, turn.detail)
-            elif turn.stilte is not None:
-                driver.settle()
-                target = clock.now + turn.stilte
-                driver.wait(lambda target=target: clock.now >= target)
-            else:
-                driver.settle()
-                call.let_continue()
-                clock.advance(MONOLOGUE_PAUSE)
+        play_transcript(call, transcript, driver, speak)
         driver.settle()
         if not engine.finished:
             call.hang_up()
