@@ -46,6 +46,11 @@ _QUESTIONS: tuple[tuple[str, str], ...] = (
     ("woonplaats", r"waar (?:woont|woonde) u"),
     ("geboortedatum", r"wanneer (?:bent|was) u geboren|(?:wat is|wat was) uw geboortejaar"),
     ("geboortedatum", r"(?:wat is|wat was|welke) (?:uw|de) geboorte"),
+    ("geboortedatum", r"(?:op )?welke (?:datum|dag) bent u geboren"),
+    ("huisnummer", r"(?:op )?welk huisnummer (?:heeft|hebt|woont|is|was) u"),
+    # "staat u nog ingeschreven op de Lindelaan 4?"
+    ("adres", r"^(?:en )?(?:staat|bent) u (?:nog |nog steeds |nog altijd )?ingeschreven"
+     r"(?: op| aan| in)"),
     ("telefoonnummer", r"(?:op|onder) welk (?:telefoon)?nummer"),
     ("telefoonnummer", r"(?:hoe|waar) (?:kan|kunnen|mag) (?:ik|we|wij|de collega|mijn collega|"
      r"hij|zij) u (?:het best |het beste |goed )?(?:bereiken|terugbellen|bellen)"),
@@ -63,6 +68,14 @@ _ASKING = re.compile(
 _OWNER = re.compile(r"(?<![^ ])(?:uw|je|jouw)(?: [a-z]+){0,2}$")
 _OWNER_ARTICLE = re.compile(r"(?<![^ ])(?:het|de)(?: [a-z]+){0,1}$")
 _ARTICLE_FIELDS = frozenset({"kenteken", "huisnummer", "postcode", "bsn"})
+# "het adres" is the caller's only while it is being checked ("ik zie hier het adres Molenweg 3
+# staan, klopt dat nog?"); "het telefoonnummer" in a question ("wat is het telefoonnummer waarop
+# we u kunnen bereiken?"); neither when it is somebody else's ("het adres van het stadskantoor").
+_CHECKING = re.compile(
+    r"(?<![^ ])(?:klopt|klopte|juist|correct|nog actueel|controleren|checken|bevestigen|"
+    r"verifieren)(?![^ ])"
+)
+_SOMEBODY_ELSES = re.compile(r" van (?!u\b)")
 _SENTENCE_END = re.compile(r"[.?!;]")
 
 
@@ -93,7 +106,7 @@ def field_hits(text: str) -> tuple[FieldHit, ...]:
             for m in re.finditer(rf"(?<![^ ])(?:{rx})(?![^ ])", string):
                 before = string[: m.start()].rstrip()
                 owned = bool(_OWNER.search(before)) or (
-                    key in _ARTICLE_FIELDS and bool(_OWNER_ARTICLE.search(before))
+                    bool(_OWNER_ARTICLE.search(before)) and _article_owned(key, string, m.end())
                 )
                 cues = [a for a in asking if abs(a.start() - m.start()) < 60]
                 bare = string.strip() == m.group() or re.fullmatch(
@@ -108,6 +121,15 @@ def field_hits(text: str) -> tuple[FieldHit, ...]:
                         first = min(first, norm.token_span(cues[0].start(), cues[0].end())[0])
                     hits.append(_hit(key, sentence_start, toks, first, last))
     return tuple(dict.fromkeys(hits))
+
+
+def _article_owned(key: str, string: str, end: int) -> bool:
+    """Whether "de/het <field>" ending at `end` is the caller's."""
+    if key in _ARTICLE_FIELDS:
+        return True
+    if key not in ("adres", "telefoonnummer") or _SOMEBODY_ELSES.match(string, end):
+        return False
+    return key == "telefoonnummer" or bool(_CHECKING.search(string))
 
 
 def _hit(key: str, offset: int, toks, first: int, last: int) -> FieldHit:
