@@ -48,6 +48,9 @@ _QUESTIONS: tuple[tuple[str, str], ...] = (
     ("geboortedatum", r"(?:wat is|wat was|welke) (?:uw|de) geboorte"),
     ("geboortedatum", r"(?:op )?welke (?:datum|dag) bent u geboren"),
     ("huisnummer", r"(?:op )?welk huisnummer (?:heeft|hebt|woont|is|was) u"),
+    ("emailadres", r"welk e ?mailadres"),
+    ("adres", r"(?:(?:wat|welk) (?:is|was) )?(?:het )?adres waar u (?:woont|ingeschreven staat|"
+     r"staat ingeschreven)"),
     # "staat u nog ingeschreven op de Lindelaan 4?"
     ("adres", r"^(?:en )?(?:staat|bent) u (?:nog |nog steeds |nog altijd )?ingeschreven"
      r"(?: op| aan| in)"),
@@ -76,7 +79,7 @@ _CHECKING = re.compile(
     r"verifieren)(?![^ ])"
 )
 _SOMEBODY_ELSES = re.compile(r" van (?!u\b)")
-_SENTENCE_END = re.compile(r"[.?!;]")
+_SENTENCE_END = re.compile(r"[?!;]|\.(?=\s|$)")  # not the dot in "jansen@ziggo.nl"
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,8 @@ GAP = r"(?:[^ ]+ ){0,5}"
 _GROUP = re.compile(r"\{(\w+)\}")
 _CLAUSE_PUNCTUATION = re.compile(r"[.?!;:,…]")
 _SENTENCE_PUNCTUATION = re.compile(r"[.?!;…]")
+_UNREAD_OPTIONAL = re.compile(r"\[(?!\^)")
+_INSIDE_A_WORD = frozenset({".", ","})
 
 # A verb after one of these words still opens the clause ("ja, heeft u ...", "mevrouw, bent u").
 CLAUSE_OPENERS = frozenset(
@@ -97,6 +99,10 @@ def compile_pattern(source: str, groups: Mapping[str, Iterable[str]] | None = No
         elif text.startswith("="):
             whole, text = True, text[1:].strip()
         body = _translate(text, groups or {})
+        if _UNREAD_OPTIONAL.search(body):
+            # "[a] [b]" at the end: the second has no space of its own and would be read as a
+            # character class, so the pattern would silently never match.
+            raise PatternError(f"pattern {source!r}: two optional [...] parts at the end")
     body = rf"^(?:{body})$" if whole else rf"(?<![^ ])(?:{body})(?![^ ])"
     try:
         return Pattern(source, re.compile(body), clause_start, whole)
@@ -144,6 +150,8 @@ class Text:
         starts, sentence, sentences = set(), 0, []
         for i, tok in enumerate(toks):
             between = original[toks[i - 1].end : tok.start] if i else ""
+            if between in _INSIDE_A_WORD:
+                between = ""  # "jansen@ziggo.nl", "1.250": no sentence or clause ends there
             if i and _SENTENCE_PUNCTUATION.search(between):
                 sentence += 1
             sentences.append(sentence)

@@ -1,6 +1,7 @@
 import pytest
 
 from simulator.language.match import find_phrase, mentions_name
+from simulator.language.patterns import PatternError, compile_pattern
 
 
 @pytest.mark.parametrize(
@@ -67,3 +68,10 @@ def test_name_with_title_is_found(text, surname, expected):
 )
 def test_name_is_not_found(text, surname):
     assert mentions_name(text, surname) is None
+
+
+def test_two_optional_parts_at_the_end_are_refused():
+    """The pattern language cannot read "[a] [b]" at the end; it must say so, not never match."""
+    with pytest.raises(PatternError, match="optional"):
+        compile_pattern("waar belde u [precies] [voor]")
+    assert compile_pattern("waar belde u [precies] voor").regex.search("waar belde u voor")
