@@ -31,7 +31,9 @@ _CLITICS = {"k": "ik", "t": "het", "et": "het", "da": "dat", "m": "hem", "em": "
 # A split never leaves one of these as the second word: "dagen" is no "dag en".
 _ENDINGS = frozenset(["e", "en", "er", "te", "ten", "st", "je", "jes", "s", "n", "t"])
 # Separable prefixes: "voor stel" is "voorstel" even though "voor" and "stel" are both words.
-_PREFIXES = frozenset(["door", "terug", "onder", "uit", "op", "na", "aan", "mee", "voor", "samen"])
+_PREFIXES = frozenset(
+    ["door", "terug", "onder", "uit", "op", "na", "aan", "mee", "voor", "samen", "in", "af", "toe"]
+)
 # "uw" before one of these was "u" ("ik verwijs uw hiervoor door", "blijft uw aan de lijn"):
 # no noun follows a possessive here. "u" before one of the nouns was "uw" ("wat is u postcode").
 _NOT_AFTER_UW_WORDS = (
@@ -167,9 +169,9 @@ class Corrector:
         return _en_for_een(self._u_or_uw(join_words(self._merge(fixed))))
 
     def _merge(self, toks: list[Token]) -> list[Token]:
-        """A word split in two ("onder breken", "terug gebelt") becomes one library word; two
-        known words only when one is a separable prefix or the compound is long ("terugbel
-        verzoek"), so that "ik door" stays two words."""
+        """A word split in two ("onder breken", "terug gebelt", "vra gen") becomes one library
+        word; two known words only when one is a separable prefix or the compound is long
+        ("terugbel verzoek", "zaak nummer"), so that "ik door" stays two words."""
         out: list[Token] = []
         i = 0
         while i < len(toks):
@@ -178,10 +180,11 @@ class Corrector:
                 nxt = toks[i + 1]
                 merged = tok.text + nxt.text
                 both_known = tok.text in self.known and nxt.text in self.known
+                shortest = 6 if tok.text in _PREFIXES else 7 if both_known else 5
                 if (
                     merged in self.lexicon
-                    and len(merged) >= (6 if tok.text in _PREFIXES else 7)
-                    and (not both_known or tok.text in _PREFIXES or len(merged) >= 12)
+                    and len(merged) >= shortest
+                    and (not both_known or tok.text in _PREFIXES or len(merged) >= 10)
                 ):
                     out.append(Token(merged, tok.start, nxt.end))
                     i += 2

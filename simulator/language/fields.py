@@ -23,7 +23,7 @@ FIELD_KEYS = (
 
 # Nouns that name a field; matched on normalised words.
 _NOUNS: dict[str, str] = {
-    "adres": r"(?:woon|post|huis|bezoek)?adres(?:gegevens)?",
+    "adres": r"(?:woon|post|huis|bezoek|verhuis|correspondentie)?adres(?:gegevens)?",
     "postcode": r"postcode",
     "huisnummer": r"huisnummer(?:s)?|huisnummertoevoeging|toevoeging",
     "woonplaats": r"woonplaats|(?:plaats|stad|gemeente|dorp) waar u woont",
@@ -47,7 +47,8 @@ _QUESTIONS: tuple[tuple[str, str], ...] = (
     ("geboortedatum", r"wanneer (?:bent|was) u geboren|(?:wat is|wat was) uw geboortejaar"),
     ("geboortedatum", r"(?:wat is|wat was|welke) (?:uw|de) geboorte"),
     ("geboortedatum", r"(?:op )?welke (?:datum|dag) bent u geboren"),
-    ("huisnummer", r"(?:op )?welk huisnummer (?:heeft|hebt|woont|is|was) u"),
+    ("huisnummer", r"(?<!bij )(?:op )?welk huisnummer"),  # not "bij welk huisnummer staat ..."
+    ("adres", r"(?:in |aan |op )?welke straat (?:is|was|woont|woonde|staat)"),
     ("emailadres", r"welk e ?mailadres"),
     ("adres", r"(?:(?:wat|welk) (?:is|was) )?(?:het )?adres waar u (?:woont|ingeschreven staat|"
      r"staat ingeschreven)"),
@@ -76,8 +77,11 @@ _ARTICLE_FIELDS = frozenset({"kenteken", "huisnummer", "postcode", "bsn"})
 # we u kunnen bereiken?"); neither when it is somebody else's ("het adres van het stadskantoor").
 _CHECKING = re.compile(
     r"(?<![^ ])(?:klopt|klopte|juist|correct|nog actueel|controleren|checken|bevestigen|"
-    r"verifieren)(?![^ ])"
+    r"verifieren|wat is|wat was|welk is)(?![^ ])"
 )
+# A field after a preposition is a place or a destination, not a request: "de post komt nog op het
+# oude adres", "kunt u voor de energie op uw oude adres bij uw leverancier terecht".
+_AFTER_PREPOSITION = re.compile(r"(?<![^ ])(?:op|naar|aan|bij|via|in|uit)(?: [a-z]+){1,2}$")
 _SOMEBODY_ELSES = re.compile(r" van (?!u\b)")
 _SENTENCE_END = re.compile(r"[?!;]|\.(?=\s|$)")  # not the dot in "jansen@ziggo.nl"
 
@@ -111,6 +115,8 @@ def field_hits(text: str) -> tuple[FieldHit, ...]:
                 owned = bool(_OWNER.search(before)) or (
                     bool(_OWNER_ARTICLE.search(before)) and _article_owned(key, string, m.end())
                 )
+                if owned and _AFTER_PREPOSITION.search(before) and not question:
+                    owned = False
                 cues = [a for a in asking if abs(a.start() - m.start()) < 60]
                 bare = string.strip() == m.group() or re.fullmatch(
                     rf"(?:en )?(?:uw |de |het )?{re.escape(m.group())}(?: nog| graag| even)*",
