@@ -42,6 +42,8 @@ _QUESTIONS: tuple[tuple[str, str], ...] = (
     ("adres", r"^(?:en )?(?:woont|woonde) u (?:nog |nog steeds |nog altijd )?"
      r"(?:op|aan|in(?! een))"),
     ("adres", r"op welk adres"),
+    ("adres", r"klopt het dat u (?:nog )?(?:op|aan) (?:[^ ]+ ){0,4}\d+[a-z]? (?:[^ ]+ )?woont"),
+    ("postcode", r"welke (?:postcode|postkode)"),
     ("woonplaats", r"(?:in )?welke (?:plaats|stad|gemeente|woonplaats) woont u"),
     ("woonplaats", r"waar (?:woont|woonde) u"),
     ("geboortedatum", r"wanneer (?:bent|was) u geboren|(?:wat is|wat was) uw geboortejaar"),
@@ -127,7 +129,10 @@ def field_hits(text: str) -> tuple[FieldHit, ...]:
                         continue
                     first, last = norm.token_span(m.start(), m.end())
                     if cues:
+                        # The span covers the asking words on both sides ("uw postcode is 1506
+                        # AB, klopt dat?"), so a check question there yields to this request.
                         first = min(first, norm.token_span(cues[0].start(), cues[0].end())[0])
+                        last = max(last, norm.token_span(cues[-1].start(), cues[-1].end())[1])
                     hits.append(_hit(key, sentence_start, toks, first, last))
     return tuple(dict.fromkeys(hits))
 

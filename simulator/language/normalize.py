@@ -35,6 +35,7 @@ _JOINS: dict[tuple[str, ...], str] = {
     ("goeie", "morgen"): "goedemorgen",
     ("goeiemorgen",): "goedemorgen",
     ("goedenmorgen",): "goedemorgen",
+    ("gemeende",): "gemeente",
     ("goeden", "morgen"): "goedemorgen",
     ("goede", "middag"): "goedemiddag",
     ("goeie", "middag"): "goedemiddag",
