@@ -69,7 +69,7 @@ _ASKING = re.compile(
     r"geef|spellen|spelt u|controleren|controleer|checken|check|nagaan|bevestigen|verifieren|"
     r"klopt|nog steeds|nog altijd|nog het|is dat|is het|welk|welke|wat is|wat was|hoe luidt|"
     r"heeft u|hebt u|weet u|kent u|noteren|opgeven|doorgeven|bij de hand|bij de hand hebben|"
-    r"vragen naar|is nog|nog juist|nog actueel|juist|correct|hetzelfde)(?![^ ])"
+    r"vragen naar|is nog|nog juist|nog actueel|juist|correct|hetzelfde|wat wordt|wat word)(?![^ ])"
 )
 _OWNER = re.compile(r"(?<![^ ])(?:uw|je|jouw)(?: [a-z]+){0,2}$")
 _OWNER_ARTICLE = re.compile(r"(?<![^ ])(?:het|de)(?: [a-z]+){0,1}$")
@@ -79,7 +79,7 @@ _ARTICLE_FIELDS = frozenset({"kenteken", "huisnummer", "postcode", "bsn"})
 # we u kunnen bereiken?"); neither when it is somebody else's ("het adres van het stadskantoor").
 _CHECKING = re.compile(
     r"(?<![^ ])(?:klopt|klopte|juist|correct|nog actueel|controleren|checken|bevestigen|"
-    r"verifieren|wat is|wat was|welk is)(?![^ ])"
+    r"verifieren|wat is|wat was|welk is|wat wordt|wat word)(?![^ ])"
 )
 # A field after a preposition is a place or a destination, not a request: "de post komt nog op het
 # oude adres", "kunt u voor de energie op uw oude adres bij uw leverancier terecht".
@@ -141,7 +141,7 @@ def _article_owned(key: str, string: str, end: int) -> bool:
     """Whether "de/het <field>" ending at `end` is the caller's."""
     if key in _ARTICLE_FIELDS:
         return True
-    if key not in ("adres", "telefoonnummer") or _SOMEBODY_ELSES.match(string, end):
+    if key not in ("adres", "telefoonnummer", "emailadres") or _SOMEBODY_ELSES.match(string, end):
         return False
     return key == "telefoonnummer" or bool(_CHECKING.search(string))
 

@@ -278,7 +278,9 @@ class MoveClassifier:
                 continue
             vetoes = self._vetoes(spec, fixed, plain)
             for hit in field_hits(fixed.string):
-                span = fixed.token_span(hit.start, hit.end)
+                first, last = fixed.token_span(hit.start, hit.end)
+                # fixed.string has no punctuation: keep the hit inside its own sentence.
+                span = (first, min(last, fixed.sentence_end(first)))
                 if not any(_overlap(span, veto) for veto in vetoes):
                     found.append(_Found(spec.id, *span, 0.9, "patroon"))
         return found
