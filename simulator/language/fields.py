@@ -58,6 +58,8 @@ _QUESTIONS: tuple[tuple[str, str], ...] = (
     ("adres", r"^(?:en )?(?:staat|bent) u (?:nog |nog steeds |nog altijd )?ingeschreven"
      r"(?: op| aan| in)"),
     ("telefoonnummer", r"(?:op|onder) welk (?:telefoon)?nummer"),
+    ("telefoonnummer", r"welk (?:telefoon)?nummer (?:kan|mag|zal) ik (?:daarvoor |daarop |u )?"
+     r"(?:gebruiken|bellen|bereiken)"),
     ("telefoonnummer", r"(?:hoe|waar) (?:kan|kunnen|mag) (?:ik|we|wij|de collega|mijn collega|"
      r"hij|zij) u (?:het best |het beste |goed )?(?:bereiken|terugbellen|bellen)"),
     ("emailadres", r"op welk (?:e ?mail)?adres"),

@@ -38,6 +38,8 @@ _JOINS: dict[tuple[str, ...], str] = {
     ("gemeende",): "gemeente",
     ("meel",): "mail",
     ("heef",): "heeft",
+    ("a", "koord"): "akkoord",
+    ("af", "spraak"): "afspraak",
     ("klant", "contact", "centrum"): "klantcontactcentrum",
     ("klantcontact", "centrum"): "klantcontactcentrum",
     ("meeltje",): "mailtje",
