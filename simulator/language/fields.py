@@ -76,9 +76,10 @@ _ASKING = re.compile(
 _OWNER = re.compile(r"(?<![^ ])(?:uw|je|jouw)(?: [a-z]+){0,2}$")
 _OWNER_ARTICLE = re.compile(r"(?<![^ ])(?:het|de)(?: [a-z]+){0,1}$")
 _ARTICLE_FIELDS = frozenset({"kenteken", "huisnummer", "postcode", "bsn"})
-# "het adres" is the caller's only while it is being checked ("ik zie hier het adres Molenweg 3
-# staan, klopt dat nog?"); "het telefoonnummer" in a question ("wat is het telefoonnummer waarop
-# we u kunnen bereiken?"); neither when it is somebody else's ("het adres van het stadskantoor").
+# "het adres" and "het e-mailadres" are the caller's only while they are being checked ("ik zie
+# hier het adres Molenweg 3 staan, klopt dat nog?"); "het telefoonnummer" whenever it is asked
+# for ("wat is het telefoonnummer waarop we u kunnen bereiken?"); none of them when it is
+# somebody else's ("het adres van het stadskantoor").
 _CHECKING = re.compile(
     r"(?<![^ ])(?:klopt|klopte|juist|correct|nog actueel|controleren|checken|bevestigen|"
     r"verifieren|wat is|wat was|welk is|wat wordt|wat word)(?![^ ])"

@@ -271,16 +271,20 @@ class MoveClassifier:
         return found
 
     def _by_repaired_fields(self, fixed: Text, plain: Text) -> list[_Found]:
-        """Field questions in the repaired text (its offsets are those of `fixed.string`)."""
+        """Field questions in the repaired text, sentence by sentence: fixed.string has lost the
+        punctuation that field_hits splits sentences on."""
+        hits = []
+        for first, last in fixed.sentences():
+            start = fixed.offsets[first]
+            end = fixed.offsets[last] + len(fixed.toks[last].text)
+            for hit in field_hits(fixed.string[start:end]):
+                hits.append(fixed.token_span(start + hit.start, start + hit.end))
         found = []
         for spec in self.moves.values():
             if not spec.uses_fields:
                 continue
             vetoes = self._vetoes(spec, fixed, plain)
-            for hit in field_hits(fixed.string):
-                first, last = fixed.token_span(hit.start, hit.end)
-                # fixed.string has no punctuation: keep the hit inside its own sentence.
-                span = (first, min(last, fixed.sentence_end(first)))
+            for span in hits:
                 if not any(_overlap(span, veto) for veto in vetoes):
                     found.append(_Found(spec.id, *span, 0.9, "patroon"))
         return found
@@ -337,10 +341,7 @@ class MoveClassifier:
         so the generic question yields to it (onderdrukt_door). The move's guards still apply."""
         generic = {m for m, s in self.moves.items() if s.question_mark or s.question_word}
         sentences = {
-            (first, plain.sentence_end(first))
-            for first in range(len(plain.toks))
-            if plain.sentence_start(first) == first
-            and plain.ends_with_question(plain.sentence_end(first))
+            (first, last) for first, last in plain.sentences() if plain.ends_with_question(last)
         }
         for f in found:
             if f.move in generic:
@@ -437,11 +438,9 @@ def _closed_question_marks(text: Text) -> list[tuple[int, int]]:
     """Token spans of the typed sentences that end in "?" and hold no question word."""
     spans = []
     starts = sorted(text.clause_starts)
-    for i in range(len(text.toks)):
-        sentence_end = i + 1 == len(text.toks) or text.sentence_of[i + 1] != text.sentence_of[i]
-        if not sentence_end or not text.ends_with_question(i):
+    for first, i in text.sentences():
+        if not text.ends_with_question(i):
             continue
-        first = text.sentence_start(i)
         clause = max([s for s in starts if s <= i and s >= first] or [first])
         if text.toks[clause].text in _WH or text.toks[first].text in _WH:
             continue

@@ -197,6 +197,16 @@ class Text:
             last += 1
         return last
 
+    def sentences(self) -> list[tuple[int, int]]:
+        """Token spans [first, last] of the sentences, in order."""
+        spans: list[tuple[int, int]] = []
+        for i, sentence in enumerate(self.sentence_of):
+            if i and sentence == self.sentence_of[i - 1]:
+                spans[-1] = (spans[-1][0], i)
+            else:
+                spans.append((i, i))
+        return spans
+
     def ends_with_question(self, last: int) -> bool:
         """True when the sentence holding token `last` ends with a question mark."""
         end = len(self.original)
