@@ -22,7 +22,7 @@ class MoveClassifierLike(Protocol):
 class UtteranceAnalysis:
     text: str
     moves: tuple[str, ...] = ()
-    # Moves that only the sentence-embedding model recognised (no pattern or example matched).
+    # Moves that only the learned model recognised (no pattern or example matched).
     model_moves: tuple[str, ...] = ()
     facts: tuple[str, ...] = ()
     fields: tuple[str, ...] = ()
@@ -61,7 +61,7 @@ def analyse(
     hits = classifier.classify(stripped)
     moves = tuple(dict.fromkeys(hit.move for hit in hits))
     model_moves = tuple(
-        dict.fromkeys(hit.move for hit in hits if getattr(hit, "method", "") == "embedding")
+        dict.fromkeys(hit.move for hit in hits if getattr(hit, "method", "") == "model")
     )
     facts = tuple(
         f.id for f in scenario.feiten if any(find_phrase(p, stripped) for p in f.herkennen)

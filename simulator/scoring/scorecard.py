@@ -45,7 +45,7 @@ class RuleResult:
     model_phrase: str = ""
     # A failing verdict that rests on a low-confidence recognised utterance.
     uncertain: bool = False
-    # Which path decided: "patroon", "embedding", "woordlijst", "actie", "timing", ...
+    # Which path decided: "patroon", "model", "woordlijst", "actie", "timing", ...
     decided_by: str = ""
 
 

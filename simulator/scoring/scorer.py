@@ -87,7 +87,7 @@ def evaluate(rule: RuleSpec, call: Call, switched_off: set[str] = frozenset()) -
 def _mark_model_evidence(
     evidence: tuple[Evidence, ...], rule: RuleSpec, call: Call
 ) -> tuple[Evidence, ...]:
-    """Quotes whose move only the sentence-embedding model recognised say so, so a trainer
+    """Quotes whose move only the learned model recognised say so, so a trainer
     can tell a pattern's certainty from a model's judgement."""
     moves = set(rule.parameters.get("bewegingen", ()))
     if not moves:

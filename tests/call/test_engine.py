@@ -332,7 +332,7 @@ def test_moves_only_the_model_found_are_kept_apart_in_the_record():
         def classify(self, text: str) -> list[MoveHit]:
             return [
                 MoveHit("begroeting", "Goedemorgen", 1.0, "patroon"),
-                MoveHit("empathie", text, 0.99, "embedding"),
+                MoveHit("empathie", text, 0.99, "model"),
             ]
 
     engine = CallEngine(scenario(), classifier=ModelSaysEmpathy())

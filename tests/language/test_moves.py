@@ -39,7 +39,7 @@ COUNTER = [(m, e) for m, spec in LIBRARY.moves.items() for e in spec.counter_exa
 
 @pytest.fixture(scope="module")
 def classifier():
-    return MoveClassifier(vocabulary=["Bakker", "De Vries", "Jansen"], embeddings=False)
+    return MoveClassifier(vocabulary=["Bakker", "De Vries", "Jansen"], model=False)
 
 
 def moves_of(classifier, text):
@@ -113,7 +113,7 @@ def test_evidence_is_quoted_from_the_original_text(classifier):
     assert hits and all(isinstance(h, MoveHit) for h in hits)
     for hit in hits:
         assert hit.evidence and hit.evidence in text
-        assert hit.method in {"patroon", "voorbeeld", "embedding"}
+        assert hit.method in {"patroon", "voorbeeld", "model"}
         assert 0 < hit.score <= 1
     assert [h.move for h in hits][:2] == ["begroeting", "stelt_zich_voor"]
 
@@ -129,7 +129,7 @@ def test_scenario_moves_are_added():
             ("noemt_melding", ["ik maak een melding", "melding ... doorgezet"]),
             ("empathie", ["ach gossie"]),
         ],
-        embeddings=False,
+        model=False,
     )
     assert "noemt_melding" in moves_of(classifier, "Ik maak een melding voor u.")
     assert "noemt_melding" in moves_of(classifier, "de melding is vandaag doorgezet")
@@ -140,7 +140,7 @@ def test_scenario_moves_are_added():
 def test_classification_is_deterministic(classifier):
     text = "Een moment, ik zoek het even voor u op. Dank u wel voor uw geduld."
     assert classifier.classify(text) == classifier.classify(text)
-    assert classifier.classify(text) == MoveClassifier(embeddings=False).classify(text)
+    assert classifier.classify(text) == MoveClassifier(model=False).classify(text)
 
 
 @pytest.mark.parametrize(
@@ -294,13 +294,15 @@ def test_the_own_promise_after_reported_words_counts(classifier):
 
 
 class _AlwaysSays:
-    """A stand-in for the embedding model that always reports one move."""
+    """A stand-in for the learned model that is sure of one move and of no other."""
+
+    add_at, veto_below = 0.6, 0.1
 
     def __init__(self, move: str) -> None:
         self.move = move
 
-    def classify(self, text, present=()):
-        return [] if self.move in present else [(self.move, 0.99)]
+    def probabilities(self, text):
+        return {m: 0.99 if m == self.move else 0.5 for m in MOVE_IDS}
 
 
 @pytest.mark.parametrize(
@@ -309,15 +311,30 @@ class _AlwaysSays:
         ("de afdeling heeft u gisteren teruggebeld zie ik", "terugbellen", False),
         ("Mijn collega zei dat ze u zou terugbellen.", "terugbellen", False),
         ("U hoeft zich daar niet voor te verontschuldigen.", "excuses", False),
-        ("Hoeveel mensen wonen er op het adres?", "vraagt_gegevens", False),  # open_vraag found
+        ("Hoeveel mensen wonen er op het adres? En wie?", "vraagt_gegevens", False),
         ("Ik regel dat iemand contact zoekt met u.", "terugbellen", True),
+        # A one-sentence question no rule knows: the model's move replaces the fallback.
+        ("Hoeveel mensen wonen er op het adres?", "vraagt_gegevens", True),
+        ("Mag ik u verzoeken de stukken digitaal aan te leveren?", "email_aanbod", True),
     ],
 )
-def test_guards_apply_to_the_embedding_path(text, move, kept):
-    classifier = MoveClassifier(embeddings=False)
-    classifier._embedder = _AlwaysSays(move)
+def test_guards_apply_to_the_model_path(text, move, kept):
+    classifier = MoveClassifier(model=False, second_opinion=_AlwaysSays(move))
     hits = {h.move: h.method for h in classifier.classify(text)}
-    assert (hits.get(move) == "embedding") is kept
+    assert (hits.get(move) == "model") is kept
+    if kept:
+        assert not {"open_vraag", "gesloten_vraag"} & set(hits)
+
+
+def test_the_model_drops_a_rule_hit_it_finds_very_unlikely():
+    class Doubts(_AlwaysSays):
+        def probabilities(self, text):
+            return {m: 0.01 if m == self.move else 0.5 for m in MOVE_IDS}
+
+    text = "Ik bel u morgen terug."
+    assert "terugbellen" in moves_of(MoveClassifier(model=False), text)
+    doubting = MoveClassifier(model=False, second_opinion=Doubts("terugbellen"))
+    assert "terugbellen" not in moves_of(doubting, text)
 
 
 # A question with the core of another move's question is that move, not a closed question about

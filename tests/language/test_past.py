@@ -14,7 +14,7 @@ GUARD = builtin_library().past
 
 @pytest.fixture(scope="module")
 def classifier():
-    return MoveClassifier(embeddings=False)
+    return MoveClassifier(model=False)
 
 
 def moves_of(classifier, text):

@@ -580,6 +580,21 @@ def _abbreviation():
 
 case("actie.verwijzen", "nvt", "geen verwijzing nodig")(good)
 
+
+@case("actie.verwijzen", "gehaald", "onverwacht verwezen, met de volledige naam")
+def _unexpected_referral():
+    s = Script()
+    s.trainee("Daarvoor kunt u ook terecht bij het Juridisch Loket.", "verwijzen")
+    return s.end(), scenario()
+
+
+@case("actie.verwijzen", "niet_gehaald", "onverwacht verwezen, met een afkorting")
+def _unexpected_abbreviation():
+    s = Script()
+    s.trainee("Daarvoor moet u bij het UWV zijn.", "verwijzen")
+    return s.end(), scenario()
+
+
 # ----- actie.terugbelafspraak -------------------------------------------------------------------
 
 ABSENT = {

@@ -167,10 +167,18 @@ def referral(call: Call, params: ReferralParams) -> Finding:
             "patroon",
             tuple(t for t, _ in short),
         )
-    target = f" naar {organisation}" if organisation else ""
+    if not organisation:
+        # The scenario expects no referral; the trainee referred anyway, without abbreviations.
+        return Finding(
+            "gehaald",
+            "Verwezen zonder afkortingen.",
+            tuple(quote(t, note="verwijzing") for t in referred[:1]),
+            "beweging",
+            tuple(referred),
+        )
     return Finding(
         "niet_gehaald",
-        f"Niet duidelijk verwezen{target}.",
+        f"Niet duidelijk verwezen naar {organisation}.",
         tuple(evidence),
         "patroon",
         tuple(call.turns),
