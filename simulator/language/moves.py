@@ -34,7 +34,8 @@ MOVE_IDS: tuple[str, ...] = tuple(builtin_library().moves)
 
 _METHOD_RANK = {"patroon": 0, "voorbeeld": 1, "model": 2}
 _WORDS = re.compile(r"[a-z0-9']+")
-_END_MARKS = re.compile(r"[.!?]")
+# Shorter fragments ("postcode twaalf", "gemeente") give the model too little to add a move on.
+_MIN_MODEL_WORDS = 3
 _WH = frozenset(
     [
         "wat",
@@ -171,7 +172,7 @@ class MoveClassifier:
         self, text: str, size: int, plain: Text, fixed: Text | None, found: list[_Found]
     ) -> list[_Found]:
         """Drop the rule hits the learned model finds very unlikely, add the moves it is sure of
-        (scenario moves are left to the rules). The model learned from short turns: a longer
+        in a turn of a few words or more (scenario moves are left to the rules). The model learned from short turns: a longer
         one is also judged sentence by sentence, and a move counts with its best probability."""
         probs = self._opinion.probabilities(text)
         spans = plain.sentences()
@@ -183,12 +184,13 @@ class MoveClassifier:
                     probs[move] = max(probs[move], p)
         found = [f for f in found if self._question_form(f.move) or self._believed(f.move, probs)]
         present = {f.move for f in found}
-        statement = bool(_END_MARKS.search(text)) and "?" not in text
+        if size < _MIN_MODEL_WORDS:
+            return found
         for move, p in probs.items():
             if p < self._opinion.add_at or move in present or move not in self.moves:
                 continue
-            if statement and self._question_form(move):
-                continue  # a typed text without "?" holds no question
+            if self._question_form(move):
+                continue  # the form decides a closed or open question, and the rules see it
             if self._guarded_anywhere(move, plain, fixed):
                 continue
             conflicting = {o for o in present if self._excludes(move, o)}
@@ -201,7 +203,8 @@ class MoveClassifier:
 
     def _question_form(self, move: str) -> bool:
         """The closed and open questions are decided by form (a "?", a question word), which the
-        model cannot judge: it keeps them (it may still replace them by the question's move)."""
+        model cannot judge: it neither adds nor drops them (it may replace them by the move the
+        question is about)."""
         spec = self.moves.get(move)
         return spec is not None and (spec.question_mark or spec.question_word)
 
