@@ -171,17 +171,9 @@ class MoveClassifier:
     def _second_opinion(
         self, text: str, size: int, plain: Text, fixed: Text | None, found: list[_Found]
     ) -> list[_Found]:
-        """Drop the rule hits the learned model finds very unlikely, add the moves it is sure of
-        in a turn of a few words or more (scenario moves are left to the rules). The model learned from short turns: a longer
-        one is also judged sentence by sentence, and a move counts with its best probability."""
-        probs = self._opinion.probabilities(text)
-        spans = plain.sentences()
-        if len(spans) > 1:
-            starts = [plain.toks[first].start for first, _ in spans] + [len(text)]
-            for begin, end in zip(starts, starts[1:], strict=False):
-                sentence = text[begin:end].strip()  # with its own "?" or "."
-                for move, p in self._opinion.probabilities(sentence).items():
-                    probs[move] = max(probs[move], p)
+        """Drop the rule hits the learned model finds very unlikely; add the moves it is sure of
+        in a turn of a few words or more. Scenario moves are left to the rules."""
+        probs = self._model_probabilities(text, plain)
         found = [f for f in found if self._question_form(f.move) or self._believed(f.move, probs)]
         present = {f.move for f in found}
         if size < _MIN_MODEL_WORDS:
@@ -200,6 +192,19 @@ class MoveClassifier:
                 found = [f for f in found if f.move not in conflicting]
             found.append(_Found(move, 0, size - 1, p, "model"))
         return found
+
+    def _model_probabilities(self, text: str, plain: Text) -> dict[str, float]:
+        """The model learned from short turns: a longer one is also judged sentence by sentence,
+        and each move counts with its best probability."""
+        probs = self._opinion.probabilities(text)
+        spans = plain.sentences()
+        if len(spans) > 1:
+            starts = [plain.toks[first].start for first, _ in spans] + [len(text)]
+            for begin, end in zip(starts, starts[1:], strict=False):
+                sentence = text[begin:end].strip()  # with its own "?" or "."
+                for move, p in self._opinion.probabilities(sentence).items():
+                    probs[move] = max(probs[move], p)
+        return probs
 
     def _question_form(self, move: str) -> bool:
         """The closed and open questions are decided by form (a "?", a question word), which the
