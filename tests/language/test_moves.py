@@ -601,7 +601,7 @@ HELDOUT7_FRAME_LOOK_ALIKES = [
 ]
 
 
-# Rounds on heldout8 to heldout13 (2026-12-02): frames in the tuner's own words, not the
+# Rounds on heldout8 to heldout16 (2026-12-02): frames in the tuner's own words, not the
 # held-out sentences.
 LATER_ROUND_KINDS = [
     ("Daar ga ik voor u achteraan.", "uitzoeken"),
@@ -625,6 +625,12 @@ LATER_ROUND_KINDS = [
     ("Als u even aan de lijn blijft, zoek ik het voor u op.", "aankondiging"),
     ("Fijn dat u even belt over die lamp.", "bedanken"),
     ("wat vervelen voor u", "empathie"),
+    # Round on heldout16.
+    ("Is het goed dat de monteur donderdag langskomt?", "akkoord_check"),
+    ("Is dat voor u haalbaar?", "akkoord_check"),
+    ("gaat u er mee akkoord dat we de afspraak verzetten", "akkoord_check"),
+    ("ik zet u op de lijst is dat akkord", "akkoord_check"),
+    ("zorgt u zelf voor de aanvraag", "gesloten_vraag"),
 ]
 
 
@@ -643,6 +649,9 @@ LATER_ROUND_LOOK_ALIKES = [
     ("Uw postcode is 1506 AB, klopt dat?", "controlevraag"),
     ("Kan ik verder nog iets voor u regelen?", "voorstel"),
     ("Is de vereniging ingeschreven bij de Kamer van Koophandel?", "verwijzen"),
+    ("Het is goed dat u het meteen meldt.", "akkoord_check"),
+    ("Dat plan is haalbaar, zegt de aannemer.", "akkoord_check"),
+    ("Daar kunnen we u bij helpen.", "verwijzen"),
 ]
 
 
