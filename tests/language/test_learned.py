@@ -91,6 +91,13 @@ def test_training_learns_moves_from_word_and_letter_groups(tmp_path):
     assert again == pytest.approx(probs, abs=1e-3)  # stored as float16
 
 
+def test_a_model_built_without_sentence_vectors_ignores_them():
+    weights = learned.train(ITEMS, ("terugbellen", "bedanken"))
+    opinion = learned.SecondOpinion(weights, sentence_model=object())
+    assert not opinion.uses_embeddings
+    assert opinion.probabilities("ik bel u straks terug")["terugbellen"] > 0.5
+
+
 def test_training_uses_sentence_vectors_when_given():
     rng = np.random.default_rng(7)
     vectors = rng.normal(size=(len(ITEMS), 8)).astype(np.float32)
