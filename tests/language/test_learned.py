@@ -95,6 +95,7 @@ def test_a_model_built_without_sentence_vectors_ignores_them():
     weights = learned.train(ITEMS, ("terugbellen", "bedanken"))
     opinion = learned.SecondOpinion(weights, sentence_model=object())
     assert not opinion.uses_embeddings
+    assert (opinion.add_at, opinion.veto_below) == learned.POLICY_NGRAMS
     assert opinion.probabilities("ik bel u straks terug")["terugbellen"] > 0.5
 
 

@@ -304,6 +304,9 @@ class _AlwaysSays:
     def probabilities(self, text):
         return {m: 0.99 if m == self.move else 0.5 for m in MOVE_IDS}
 
+    def best_of(self, texts):
+        return self.probabilities(texts[0])
+
 
 @pytest.mark.parametrize(
     ("text", "move", "kept"),
