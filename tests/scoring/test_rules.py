@@ -757,3 +757,10 @@ def test_evidence_quotes_what_was_said_with_its_time() -> None:
     assert result.evidence[0].t == first.t
     assert "Goedemiddag" in result.evidence[0].quote
     assert "goedemorgen" in result.explanation
+
+
+def test_an_unexpected_abbreviation_is_explained_without_an_empty_name() -> None:
+    record, sc = _unexpected_abbreviation()
+    result = evaluate(load_rubric().rule("actie.verwijzen"), Call(record, sc))
+    assert result.explanation == "Alleen een afkorting gebruikt; noem de organisatie voluit."
+    assert result.evidence and "UWV" in result.evidence[0].note

@@ -162,7 +162,9 @@ def referral(call: Call, params: ReferralParams) -> Finding:
     if short:
         return Finding(
             "niet_gehaald",
-            f"Alleen de afkorting gebruikt; zeg '{organisation}'.",
+            f"Alleen de afkorting gebruikt; zeg '{organisation}'."
+            if organisation
+            else "Alleen een afkorting gebruikt; noem de organisatie voluit.",
             tuple(evidence),
             "patroon",
             tuple(t for t, _ in short),
